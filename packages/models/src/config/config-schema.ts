@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'must be a real calendar date written YYYY-MM-DD');
+
+const share = z.number().min(0, 'must be a share from 0 to 1').max(1, 'must be a share from 0 to 1');
+const count = (min: number, max: number) =>
+  z.number().int(`must be a whole number from ${min} to ${max}`).min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`);
+
+const tripWeights = z.strictObject({
+  quick: z.number().min(0, 'must be a weight >= 0').default(0.4).describe('Quick trips: a few items'),
+  grocery: z.number().min(0, 'must be a weight >= 0').default(0.35).describe('Weekly grocery runs'),
+  family: z.number().min(0, 'must be a weight >= 0').default(0.18).describe('Large family shops'),
+  bulk: z.number().min(0, 'must be a weight >= 0').default(0.07).describe('Bulk / stock-up trips'),
+});
+
+const tripItems = z.strictObject({
+  quick: z.number().min(1, 'must be from 1 to 200').max(200, 'must be from 1 to 200').default(3).describe('Mean items of a quick trip'),
+  grocery: z.number().min(1, 'must be from 1 to 200').max(200, 'must be from 1 to 200').default(12).describe('Mean items of a grocery trip'),
+  family: z.number().min(1, 'must be from 1 to 200').max(200, 'must be from 1 to 200').default(24).describe('Mean items of a family trip'),
+  bulk: z.number().min(1, 'must be from 1 to 200').max(200, 'must be from 1 to 200').default(40).describe('Mean items of a bulk trip'),
+});
+
+/**
+ * The configuration schema. Every field has a default, so `{}` is a valid
+ * configuration; `seed` fixes every random draw.
+ */
+export const configSchema = z
+  .strictObject({
+    seed: count(0, 4_294_967_295).default(42).describe('Fixes every random draw: same seed + config + version = same rows'),
+    start: isoDate.default('2024-11-15').describe('First day of fact history (YYYY-MM-DD)'),
+    end: isoDate.default('2024-12-14').describe('Last day of fact history, inclusive (YYYY-MM-DD)'),
+    volumes: z
+      .strictObject({
+        geographies: count(1, 100_000).default(60).describe('Cities (dim_geographies rows)'),
+        stores: count(1, 100_000).default(24).describe('Stores (dim_stores rows)'),
+        distributionCenters: count(1, 500).default(3).describe('Distribution centers; one region per DC'),
+        trucksPerDc: count(0, 1_000).default(6).describe('Trucks owned by each DC'),
+        poolTrucks: count(0, 10_000).default(4).describe('Pool trucks shared by all DCs (dc_id NULL)'),
+        customers: count(1, 50_000_000).default(20_000).describe('Known customers (dim_customers rows)'),
+        products: count(1, 1_000_000).default(800).describe('Products (dim_products rows)'),
+      })
+      .prefault({}),
+    traffic: z
+      .strictObject({
+        baseDailyCustomers: z.number().positive().max(1_000_000).default(700).describe('Customers per day of a store with traffic multiplier 1 on an ordinary weekday'),
+        anonymousShare: share.default(0.4).describe('Share of shoppers who are not known customers'),
+        homeStoreShare: share.default(0.85).describe('Share of known shoppers seen at their home store (the rest at nearby stores)'),
+        weekendLift: z.number().min(0).max(10).default(1.3).describe('Traffic on Saturday and Sunday relative to an ordinary weekday'),
+      })
+      .prefault({}),
+    basket: z
+      .strictObject({
+        tripMix: tripWeights.prefault({}).describe('Relative weights of trip types'),
+        meanItems: tripItems.prefault({}).describe('Mean distinct items per trip type, before format scaling'),
+        maxQuantity: count(1, 100).default(6).describe('Most units of one product on one line'),
+      })
+      .prefault({}),
+  })
+  .superRefine((config, context) => {
+    if (config.end < config.start) {
+      context.addIssue({ code: 'custom', path: ['end'], input: config.end, message: `must not be before start (${config.start})` });
+    }
+    if (config.volumes.geographies < config.volumes.distributionCenters) {
+      context.addIssue({
+        code: 'custom',
+        path: ['volumes', 'geographies'],
+        input: config.volumes.geographies,
+        message: `must be at least volumes.distributionCenters (${config.volumes.distributionCenters}): every region needs a city`,
+      });
+    }
+  });
+
+/** A validated configuration with every default filled in. */
+export type RetailConfig = z.output<typeof configSchema>;
+/** What a user may write: every field optional. */
+export type RetailConfigInput = z.input<typeof configSchema>;

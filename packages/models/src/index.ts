@@ -1,0 +1,19 @@
+export { RetailDatagenError, errorCodes, type RetailDatagenErrorCode, type RetailDatagenErrorOptions } from './errors/retail-datagen-error.js';
+export { ConfigValidationError, describeValue, type ConfigIssue } from './errors/config-validation-error.js';
+export { UnknownTableError } from './errors/unknown-table-error.js';
+export { InvalidArgumentError } from './errors/invalid-argument-error.js';
+export { toSnakeCase } from './naming/to-snake-case.js';
+export {
+  defineTable,
+  type ColumnType,
+  type FieldDefinition,
+  type FieldInput,
+  type TableDefinition,
+  type TableInput,
+  type TableKind,
+} from './tables/table-definition.js';
+export { dimGeographies, dimStores, dimDistributionCenters, dimTrucks, dimCustomers, dimProducts, dimensionTables } from './tables/dimensions.js';
+export { builtInCatalog, builtInTables, createTableCatalog, type TableCatalog } from './tables/table-catalog.js';
+export { configSchema, type RetailConfig, type RetailConfigInput } from './config/config-schema.js';
+export { defaultConfig, mergeConfigInput, parseConfig, parseConfigText } from './config/parse-config.js';
+export { describeConfigFields, type ConfigFieldDoc } from './config/config-docs.js';
