@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { registerConfigCommands } from './commands/config-command.js';
+import { registerGenerateCommands } from './commands/generate-command.js';
+import { version } from './version.js';
+
+/** Where the CLI prints. */
+export interface Output {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** Builds the `datagen` command tree. Parsing and printing only: the work is done by the packages. */
+export function createProgram(output: Output): Command {
+  const program = new Command('datagen')
+    .description('Generate a realistic, deterministic retail history into DuckDB.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => output.stdout.write(text),
+      writeErr: (text) => output.stderr.write(text),
+      // One line: "datagen: error: unknown option '--sed' (Did you mean --seed?)"
+      outputError: (text, write) => write(`datagen: ${text.trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    })
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false);
+  registerGenerateCommands(program, output);
+  registerConfigCommands(program, output);
+  return program;
+}

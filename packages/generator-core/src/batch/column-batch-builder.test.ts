@@ -1,0 +1,57 @@
+import { defineTable } from '@retail-datagen/models';
+import { describe, expect, it } from 'vitest';
+import { ColumnBatchBuilder } from './column-batch-builder.js';
+import { createColumnBatch, stringAt } from './column-batch.js';
+
+const events = defineTable({
+  name: 'FactEvents',
+  kind: 'fact',
+  description: 'test',
+  primaryKey: ['EventID'],
+  fields: [
+    { name: 'EventID', type: 'int32' },
+    { name: 'EventTS', type: 'timestamp' },
+    { name: 'Kind', type: 'string' },
+    { name: 'Amount', type: 'money', nullable: true },
+  ],
+});
+
+describe('ColumnBatchBuilder', () => {
+  it('grows past its initial capacity and dictionary-encodes strings', () => {
+    const builder = new ColumnBatchBuilder(events, 16);
+    for (let row = 0; row < 1000; row++) {
+      builder.pushNumber('EventID', row);
+      builder.pushNumber('EventTS', 1_700_000_000_000 + row);
+      builder.pushString('Kind', row % 3 === 0 ? 'OPEN' : 'CLOSE');
+      if (row % 10 === 0) builder.pushNull('Amount');
+      else builder.pushNumber('Amount', row * 100);
+      builder.endRow();
+    }
+    const batch = builder.finish();
+    expect(batch.length).toBe(1000);
+    expect((batch.columns.EventID as Int32Array)[999]).toBe(999);
+    expect(stringAt(batch.columns.Kind as never, 3)).toBe('OPEN');
+    expect(stringAt(batch.columns.Kind as never, 4)).toBe('CLOSE');
+    expect((batch.columns.Kind as { dictionary: string[] }).dictionary).toEqual(['OPEN', 'CLOSE']);
+    expect(batch.validity.Amount?.[10]).toBe(0);
+    expect(batch.validity.Amount?.[11]).toBe(1);
+    expect(builder.length).toBe(0);
+  });
+
+  it('refuses fields the table does not have', () => {
+    const builder = new ColumnBatchBuilder(events);
+    expect(() => builder.pushNumber('Nope', 1)).toThrow(/no numeric field Nope/);
+    expect(() => builder.pushNull('EventID')).toThrow(/not nullable/);
+  });
+});
+
+describe('createColumnBatch', () => {
+  it('checks every field is present with the right array type and length', () => {
+    const good = { EventID: Int32Array.of(1), EventTS: Float64Array.of(0), Kind: ['A'], Amount: Float64Array.of(5) };
+    expect(createColumnBatch(events, 1, good).length).toBe(1);
+    expect(() => createColumnBatch(events, 1, { ...good, EventID: Float64Array.of(1) })).toThrow(/EventID is not held as a int32 column/);
+    expect(() => createColumnBatch(events, 2, good)).toThrow(/has 1 values, expected 2/);
+    const { Kind: _kind, ...missing } = good;
+    expect(() => createColumnBatch(events, 1, missing)).toThrow(/lacks field Kind/);
+  });
+});

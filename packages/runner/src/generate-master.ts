@@ -1,0 +1,43 @@
+import { createGeneratorRegistry, runMasterPhase, type GeneratorPlugin } from '@retail-datagen/generator-core';
+import { master } from '@retail-datagen/generator-master';
+import { openStore } from '@retail-datagen/duckdb';
+import type { RetailConfig } from '@retail-datagen/models';
+
+/** Rows written to one table. */
+export interface TableRowCount {
+  table: string;
+  rows: number;
+}
+
+export interface GenerateMasterOptions {
+  /** DuckDB file to create or update (parent folders are created). */
+  database: string;
+  config: RetailConfig;
+  /** Generator packages; defaults to the built-in master-data package. */
+  generators?: Readonly<Record<string, GeneratorPlugin>>;
+}
+
+/**
+ * Generates the dimension tables and writes them into the DuckDB file,
+ * replacing any dims already there, in one transaction: on failure the file
+ * keeps what it had.
+ *
+ * @example
+ * ```ts
+ * const counts = await generateMaster({ database: 'data/retail.duckdb', config: parseConfig({ seed: 7 }) });
+ * // [{ table: 'dim_geographies', rows: 60 }, ...]
+ * ```
+ */
+export async function generateMaster(options: GenerateMasterOptions): Promise<TableRowCount[]> {
+  const registry = createGeneratorRegistry(options.generators ?? { master });
+  const tables = await runMasterPhase(registry, options.config);
+  const batches = [...tables.values()];
+  const store = await openStore(options.database);
+  try {
+    await store.replaceTables(batches);
+    const counts = await store.rowCounts(batches.map((batch) => batch.table));
+    return batches.map((batch) => ({ table: batch.table.name, rows: counts.get(batch.table.name) ?? 0 }));
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,2 @@
+export { loadConfig } from './load-config.js';
+export { generateMaster, type GenerateMasterOptions, type TableRowCount } from './generate-master.js';
