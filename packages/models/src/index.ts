@@ -17,3 +17,4 @@ export { builtInCatalog, builtInTables, createTableCatalog, type TableCatalog } 
 export { configSchema, type RetailConfig, type RetailConfigInput } from './config/config-schema.js';
 export { defaultConfig, mergeConfigInput, parseConfig, parseConfigText } from './config/parse-config.js';
 export { describeConfigFields, type ConfigFieldDoc } from './config/config-docs.js';
+export { configReferenceMarkdown } from './config/config-reference.js';

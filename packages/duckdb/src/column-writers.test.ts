@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ColumnBatch } from '@retail-datagen/generator-core';
+import { openStore, type DuckDBStore } from './duckdb-store.js';
+import { everyTypeBatch, everyTypeTable, generatedRows } from './test-support/every-type-table.js';
+
+/** A valid batch of three rows with one column's values replaced. */
+function withColumn(field: string, values: ColumnBatch['columns'][string]): ColumnBatch {
+  const batch = everyTypeBatch(generatedRows(3));
+  return { ...batch, columns: { ...batch.columns, [field]: values } };
+}
+
+describe('column writers', () => {
+  let store: DuckDBStore;
+  beforeEach(async () => {
+    store = await openStore(':memory:');
+    await store.createTables([everyTypeTable]);
+  });
+  afterEach(() => store.close());
+
+  it.each([
+    ['UnitPrice', Float64Array.of(1, 0.5, 2), /unit_price row 1: got 0\.5; expected whole cents/],
+    ['UnitPrice', Float64Array.of(1, 2, 1e12), /unit_price row 2: got 1000000000000; expected whole cents between -999999999999 and 999999999999/],
+    ['UnitPrice', Float64Array.of(Number.NaN, 1, 2), /unit_price row 0: got NaN/],
+    ['EventTS', Float64Array.of(0, 1.5, 2), /event_ts row 1: got 1\.5; expected whole milliseconds/],
+    ['SequenceNumber', Float64Array.of(2 ** 53, 1, 2), /sequence_number row 0: got 9007199254740992; expected an integer/],
+    ['Category', { kind: 'dictionary', dictionary: ['A'], codes: Int32Array.of(0, 1, 0) }, /category row 1: got 1; expected a dictionary code below 1/],
+  ] as const)('refuses a value %s cannot store exactly', async (field, values, message) => {
+    await expect(store.appendBatch(withColumn(field, values))).rejects.toThrow(message);
+    expect(await store.rowCounts([everyTypeTable])).toEqual(new Map([['test_every_type', 0]]));
+  });
+
+  it('honours a validity mask on a string column and stores booleans from any non-zero byte', async () => {
+    const batch = everyTypeBatch(generatedRows(3));
+    await store.appendBatch({
+      ...batch,
+      columns: { ...batch.columns, Refrigerated: Uint8Array.of(0, 1, 255) },
+      validity: { ...batch.validity, Refrigerated: Uint8Array.of(1, 1, 1), Note: Uint8Array.of(1, 0, 1) },
+    });
+    expect(await store.query('SELECT refrigerated, note FROM test_every_type ORDER BY id')).toEqual([
+      { refrigerated: false, note: 'note 0' },
+      { refrigerated: true, note: null },
+      { refrigerated: true, note: 'note 2' },
+    ]);
+  });
+
+  it('stores the extreme values of int32, int64 and float64', async () => {
+    const batch = everyTypeBatch(generatedRows(3));
+    await store.appendBatch({
+      ...batch,
+      columns: {
+        ...batch.columns,
+        Quantity: Int32Array.of(-(2 ** 31), 2 ** 31 - 1, 0),
+        SequenceNumber: Float64Array.of(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 0),
+        Ratio: Float64Array.of(Number.MAX_VALUE, 5e-324, -0.1),
+      },
+      validity: {},
+    });
+    expect(await store.query('SELECT quantity, sequence_number, ratio FROM test_every_type ORDER BY id')).toEqual([
+      { quantity: -(2 ** 31), sequence_number: BigInt(Number.MAX_SAFE_INTEGER), ratio: Number.MAX_VALUE },
+      { quantity: 2 ** 31 - 1, sequence_number: -BigInt(Number.MAX_SAFE_INTEGER), ratio: 5e-324 },
+      { quantity: 0, sequence_number: 0n, ratio: -0.1 },
+    ]);
+  });
+});

@@ -1,0 +1,389 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createColumnBatch, type ColumnBatch } from '@retail-datagen/generator-core';
+import { RetailDatagenError } from '@retail-datagen/models';
+import { openStore, type DuckDBStore } from './duckdb-store.js';
+import { StorageError } from './storage-error.js';
+import { everyTypeBatch, everyTypeTable, generatedRows, smallBatch, smallTable, type EveryTypeRow } from './test-support/every-type-table.js';
+import { createTemporaryDirectory } from './test-support/temporary-directory.js';
+
+const packageDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+let directory: { path: string; remove: () => void };
+const openStores: DuckDBStore[] = [];
+
+async function open(name = 'retail.duckdb'): Promise<DuckDBStore> {
+  const store = await openStore(join(directory.path, name));
+  openStores.push(store);
+  return store;
+}
+
+beforeEach(() => {
+  directory = createTemporaryDirectory();
+});
+
+afterEach(() => {
+  for (const store of openStores.splice(0)) store.close();
+  directory.remove();
+});
+
+/** Every column read back in a form that is exact: money and timestamps as text, dates as day numbers. */
+async function readEveryType(store: DuckDBStore): Promise<unknown[]> {
+  return store.query(`
+    SELECT id, quantity, sequence_number, ratio, CAST(unit_price AS VARCHAR) AS unit_price, refrigerated, note, category,
+           business_date - DATE '1970-01-01' AS business_date, epoch_ms(event_ts) AS event_ms, receipt_id_ext
+    FROM test_every_type ORDER BY id`);
+}
+
+function expectedEveryType(rows: readonly EveryTypeRow[]): unknown[] {
+  return rows.map((row) => ({
+    id: row.id,
+    quantity: row.quantity,
+    sequence_number: row.sequenceNumber === null ? null : BigInt(row.sequenceNumber),
+    ratio: row.ratio,
+    unit_price: row.unitPriceCents === null ? null : centsAsText(row.unitPriceCents),
+    refrigerated: row.refrigerated,
+    note: row.note,
+    category: row.category,
+    business_date: row.businessDate === null ? null : BigInt(row.businessDate),
+    event_ms: row.eventMilliseconds === null ? null : BigInt(row.eventMilliseconds),
+    receipt_id_ext: row.receiptId,
+  }));
+}
+
+function centsAsText(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(cents);
+  return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`;
+}
+
+describe('round trip', () => {
+  it('stores every type, NULLs included, and reads the same values back after reopening', async () => {
+    const rows = generatedRows(20);
+    const store = await open();
+    await store.replaceTables([everyTypeBatch(rows)]);
+    store.close();
+    const reopened = await open();
+    expect(await readEveryType(reopened)).toEqual(expectedEveryType(rows));
+  });
+
+  it('keeps money exact to the cent', async () => {
+    const cents = [1, 123_456_789, -1, -250, 0, 999_999_999_999, -999_999_999_999, 10, 12_345];
+    const rows = generatedRows(cents.length).map((row, index) => ({ ...row, unitPriceCents: cents[index] as number }));
+    const store = await open();
+    await store.replaceTables([everyTypeBatch(rows)]);
+    const stored = await store.query('SELECT CAST(unit_price AS VARCHAR) AS text, CAST(unit_price * 100 AS BIGINT) AS cents FROM test_every_type ORDER BY id');
+    expect(stored.map((row) => row['text'])).toEqual([
+      '0.01',
+      '1234567.89',
+      '-0.01',
+      '-2.50',
+      '0.00',
+      '9999999999.99',
+      '-9999999999.99',
+      '0.10',
+      '123.45',
+    ]);
+    expect(stored.map((row) => row['cents'])).toEqual(cents.map(BigInt));
+    const [sum] = await store.query('SELECT CAST(sum(unit_price) AS VARCHAR) AS total FROM test_every_type WHERE abs(unit_price) < 100000000');
+    expect(sum?.['total']).toBe('1234688.94');
+  });
+
+  it('keeps timestamps exact to the millisecond and dates to the day', async () => {
+    const instants = [Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(1969, 11, 31, 23, 59, 59, 1), 0, Date.UTC(2030, 5, 1, 0, 0, 0, 7)];
+    const rows = generatedRows(instants.length).map((row, index) => ({
+      ...row,
+      eventMilliseconds: instants[index] as number,
+      businessDate: Math.floor((instants[index] as number) / 86_400_000),
+    }));
+    const store = await open();
+    await store.replaceTables([everyTypeBatch(rows)]);
+    const stored = await store.query(
+      'SELECT CAST(event_ts AS VARCHAR) AS text, epoch_ms(event_ts) AS ms, CAST(business_date AS VARCHAR) AS day FROM test_every_type ORDER BY id',
+    );
+    expect(stored).toEqual([
+      { text: '2024-02-29 23:59:59.999', ms: BigInt(instants[0] as number), day: '2024-02-29' },
+      { text: '1969-12-31 23:59:59.001', ms: BigInt(instants[1] as number), day: '1969-12-31' },
+      { text: '1970-01-01 00:00:00', ms: 0n, day: '1970-01-01' },
+      { text: '2030-06-01 00:00:00.007', ms: BigInt(instants[3] as number), day: '2030-06-01' },
+    ]);
+  });
+
+  it('looks dictionary codes up, with -1 as NULL, and plain string arrays with null as NULL', async () => {
+    const table = smallTable;
+    const store = await open();
+    const dictionaryBatch: ColumnBatch = {
+      table: everyTypeTable,
+      length: 4,
+      columns: {
+        ...everyTypeBatch(generatedRows(4)).columns,
+        Note: { kind: 'dictionary', dictionary: ['', 'ünïcödé ✓', "it's \"quoted\"\n"], codes: Int32Array.of(2, -1, 1, 0) },
+      },
+      validity: {},
+    };
+    await store.replaceTables([dictionaryBatch, smallBatch(['first', 'second'])]);
+    expect((await store.query('SELECT note FROM test_every_type ORDER BY id')).map((row) => row['note'])).toEqual([
+      "it's \"quoted\"\n",
+      null,
+      'ünïcödé ✓',
+      '',
+    ]);
+    expect(await store.query(`SELECT id, name FROM ${table.name} ORDER BY id`)).toEqual([
+      { id: 1, name: 'first' },
+      { id: 2, name: 'second' },
+    ]);
+  });
+
+  it('writes batches longer than one data chunk, with NULLs across chunk boundaries', async () => {
+    const rows = generatedRows(5_000);
+    const store = await open();
+    await store.replaceTables([everyTypeBatch(rows.slice(0, 2_049)), everyTypeBatch(rows.slice(2_049))]);
+    expect(await readEveryType(store)).toEqual(expectedEveryType(rows));
+  });
+
+  it('stores an empty batch as an empty table', async () => {
+    const store = await open();
+    await store.replaceTables([everyTypeBatch([])]);
+    expect(await store.rowCounts([everyTypeTable])).toEqual(new Map([['test_every_type', 0]]));
+  });
+});
+
+describe('replaceTables', () => {
+  it('replaces the previous rows of each table', async () => {
+    const store = await open();
+    await store.replaceTables([smallBatch(['a', 'b', 'c'])]);
+    await store.replaceTables([smallBatch(['d'], 10)]);
+    expect(await store.query('SELECT id, name FROM test_small')).toEqual([{ id: 10, name: 'd' }]);
+  });
+
+  it('leaves every table as it was when a later table violates NOT NULL, also after reopening', async () => {
+    const store = await open();
+    const before = [everyTypeBatch(generatedRows(3_000)), smallBatch(['kept', 'too'])];
+    await store.replaceTables(before);
+    const hashesBefore = [await store.tableHash(everyTypeTable), await store.tableHash(smallTable)];
+
+    const violating = smallBatch(['x', 'y', 'z']);
+    const withNull: ColumnBatch = { ...violating, columns: { ...violating.columns, Name: ['x', null, 'z'] } };
+    const replacing = store.replaceTables([everyTypeBatch(generatedRows(4_000, 100)), withNull]);
+    await expect(replacing).rejects.toThrow(StorageError);
+    await expect(replacing).rejects.toThrow(/NOT NULL/);
+
+    expect([await store.tableHash(everyTypeTable), await store.tableHash(smallTable)]).toEqual(hashesBefore);
+    store.close();
+    const reopened = await open();
+    expect(await reopened.rowCounts([everyTypeTable, smallTable])).toEqual(
+      new Map([
+        ['test_every_type', 3_000],
+        ['test_small', 2],
+      ]),
+    );
+    expect([await reopened.tableHash(everyTypeTable), await reopened.tableHash(smallTable)]).toEqual(hashesBefore);
+  });
+
+  it('leaves no half-written table when a value fails mid-batch, and creates no new table', async () => {
+    const store = await open();
+    await store.replaceTables([smallBatch(['kept'])]);
+    const rows = generatedRows(6_000);
+    const bad = everyTypeBatch(rows);
+    (bad.columns['UnitPrice'] as Float64Array)[5_000] = 12.5; // not whole cents, in the third chunk
+    await expect(store.replaceTables([smallBatch(['new', 'rows']), bad])).rejects.toThrow(
+      /test_every_type\.unit_price row 5000: got 12\.5; expected whole cents/,
+    );
+    store.close();
+    const reopened = await open();
+    expect(await reopened.existingTables()).toEqual(['test_small']);
+    expect(await reopened.query('SELECT id, name FROM test_small')).toEqual([{ id: 1, name: 'kept' }]);
+  });
+
+  it('refuses two different definitions of one table', async () => {
+    const store = await open();
+    const impostor = { ...smallBatch(['a']), table: { ...smallTable } };
+    await expect(store.replaceTables([smallBatch(['b']), impostor])).rejects.toThrow(/two different definitions of table test_small/);
+  });
+});
+
+describe('appendBatch and transaction', () => {
+  it('appends several batches to an existing table', async () => {
+    const store = await open();
+    await store.createTables([everyTypeTable, smallTable], { ifNotExists: true });
+    const rows = generatedRows(300);
+    await store.appendBatch(everyTypeBatch(rows.slice(0, 100)));
+    await store.appendBatch(everyTypeBatch(rows.slice(100)));
+    expect(await readEveryType(store)).toEqual(expectedEveryType(rows));
+  });
+
+  it('commits the appends of a transaction together, or none of them when it throws', async () => {
+    const store = await open();
+    await store.createTables([everyTypeTable, smallTable]);
+    await store.transaction(async () => {
+      await store.appendBatch(smallBatch(['a', 'b']));
+      await store.appendBatch(everyTypeBatch(generatedRows(10)));
+    });
+    await expect(
+      store.transaction(async () => {
+        await store.appendBatch(smallBatch(['c'], 3));
+        await store.appendBatch(everyTypeBatch(generatedRows(10, 10)));
+        throw new Error('crash before commit');
+      }),
+    ).rejects.toThrow('crash before commit');
+    store.close();
+    const reopened = await open();
+    expect(await reopened.rowCounts([everyTypeTable, smallTable])).toEqual(
+      new Map([
+        ['test_every_type', 10],
+        ['test_small', 2],
+      ]),
+    );
+  });
+
+  it('joins an enclosing transaction when nested, and rolls back a failure the body swallowed', async () => {
+    const store = await open();
+    await store.createTables([smallTable]);
+    const swallowing = store.transaction(async () => {
+      await store.transaction(() => store.appendBatch(smallBatch(['nested'])));
+      const withNull = smallBatch(['x']);
+      await store.appendBatch({ ...withNull, columns: { ...withNull.columns, Name: [null] } }).catch(() => undefined);
+      return 'done';
+    });
+    await expect(swallowing).rejects.toThrow(/rolled back: a step in it failed/);
+    expect(await store.rowCounts([smallTable])).toEqual(new Map([['test_small', 0]]));
+  });
+
+  it('serializes concurrent calls so one transaction never sees another', async () => {
+    const store = await open();
+    await store.createTables([smallTable]);
+    const failing = store.transaction(async () => {
+      await store.appendBatch(smallBatch(['rolled back'], 100));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error('fails after a pause');
+    });
+    const succeeding = store.appendBatch(smallBatch(['kept']));
+    await expect(failing).rejects.toThrow('fails after a pause');
+    await succeeding;
+    expect(await store.query('SELECT id, name FROM test_small')).toEqual([{ id: 1, name: 'kept' }]);
+  });
+
+  it('refuses to append to a missing table or one with other columns', async () => {
+    const store = await open();
+    await expect(store.appendBatch(smallBatch(['a']))).rejects.toThrow(/test_small .*does not exist/);
+    await store.query('CREATE TABLE test_small (name VARCHAR NOT NULL, id INTEGER NOT NULL)');
+    await expect(store.appendBatch(smallBatch(['a']))).rejects.toThrow(
+      /has columns \(name VARCHAR, id INTEGER\) but its definition has \(id INTEGER, name VARCHAR\)/,
+    );
+  });
+
+  it('refuses a batch that lacks a field or has the wrong array type, before appending anything', async () => {
+    const store = await open();
+    await store.createTables([smallTable]);
+    const batch = smallBatch(['a']);
+    await expect(store.appendBatch({ ...batch, columns: { ID: batch.columns['ID'] as Int32Array } })).rejects.toThrow(/field Name is missing/);
+    await expect(store.appendBatch({ ...batch, columns: { ...batch.columns, ID: Float64Array.of(1) } })).rejects.toThrow(
+      /field ID is not held as a int32 column/,
+    );
+    expect(await store.rowCounts([smallTable])).toEqual(new Map([['test_small', 0]]));
+  });
+});
+
+describe('reading', () => {
+  it('counts the rows of existing tables and leaves missing ones out', async () => {
+    const store = await open();
+    expect(await store.rowCounts([everyTypeTable, smallTable])).toEqual(new Map());
+    await store.replaceTables([smallBatch(['a', 'b', 'c'])]);
+    expect(await store.rowCounts([everyTypeTable, smallTable])).toEqual(new Map([['test_small', 3]]));
+    expect(await store.existingTables()).toEqual(['test_small']);
+  });
+
+  it('binds query parameters by position and by name', async () => {
+    const store = await open();
+    await store.replaceTables([smallBatch(['a', 'b', 'c'])]);
+    expect(await store.query('SELECT name FROM test_small WHERE id >= ? ORDER BY id', [2])).toEqual([{ name: 'b' }, { name: 'c' }]);
+    expect(await store.query('SELECT name FROM test_small WHERE name = $name', { name: 'c' })).toEqual([{ name: 'c' }]);
+  });
+
+  it('reports a bad query as a StorageError with DuckDB error as cause', async () => {
+    const store = await open();
+    const error: unknown = await store.query('SELECT * FROM no_such_table').catch((caught: unknown) => caught);
+    expect(StorageError.isInstance(error)).toBe(true);
+    expect(RetailDatagenError.isInstance(error) && error.code).toBe('STORAGE_FAILURE');
+    expect((error as StorageError).message).toMatch(/no_such_table/);
+    expect((error as StorageError).cause).toBeInstanceOf(Error);
+  });
+});
+
+describe('openStore and close', () => {
+  it('creates parent directories and releases the file on close', async () => {
+    const path = join(directory.path, 'nested', 'deeper', 'retail.duckdb');
+    const store = await openStore(path);
+    await store.replaceTables([smallBatch(['a'])]);
+    store.close();
+    store.close();
+    expect(existsSync(path)).toBe(true);
+    await expect(store.rowCounts([smallTable])).rejects.toThrow(/is closed/);
+    const again = await openStore(path);
+    expect(await again.rowCounts([smallTable])).toEqual(new Map([['test_small', 1]]));
+    again.close();
+  });
+
+  it('supports :memory:', async () => {
+    const store = await openStore(':memory:');
+    await store.replaceTables([smallBatch(['a'])]);
+    expect(await store.rowCounts([smallTable])).toEqual(new Map([['test_small', 1]]));
+    store.close();
+  });
+
+  it('refuses a directory with a StorageError naming the path', async () => {
+    const error: unknown = await openStore(directory.path).catch((caught: unknown) => caught);
+    expect(StorageError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'STORAGE_FAILURE', path: directory.path, name: 'StorageError' });
+    expect((error as Error).message).toContain(directory.path);
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it('refuses a second open of the same file in one process', async () => {
+    const store = await open();
+    await expect(openStore(join(directory.path, '.', 'retail.duckdb'))).rejects.toThrow(/already open in this process/);
+    store.close();
+  });
+
+  it('refuses a read-only open of a missing file', async () => {
+    await expect(openStore(join(directory.path, 'missing.duckdb'), { readOnly: true })).rejects.toThrow(StorageError);
+  });
+
+  it('refuses a file held by another process, naming the path and the lock', async () => {
+    const path = join(directory.path, 'held.duckdb');
+    const holder = await holdFileInChildProcess(path);
+    try {
+      const error: unknown = await openStore(path).catch((caught: unknown) => caught);
+      expect(StorageError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(new RegExp(`cannot open DuckDB database ${escapeRegExp(path)}: another process holds it open`));
+      expect(((error as Error).cause as Error).message).toMatch(/lock/i);
+    } finally {
+      holder.kill();
+    }
+  });
+});
+
+function holdFileInChildProcess(path: string): Promise<ChildProcess> {
+  const script = `
+    import { DuckDBInstance } from '@duckdb/node-api';
+    const instance = await DuckDBInstance.create(${JSON.stringify(path)});
+    await instance.connect();
+    process.stdout.write('ready\\n');
+    setTimeout(() => {}, 60_000);`;
+  const child = spawn(process.execPath, ['--input-type=module', '--eval', script], { cwd: packageDirectory, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolvePromise, reject) => {
+    let errors = '';
+    child.stderr?.on('data', (data: Buffer) => (errors += String(data)));
+    child.stdout?.on('data', (data: Buffer) => {
+      if (String(data).includes('ready')) resolvePromise(child);
+    });
+    child.on('exit', (code) => reject(new Error(`lock holder exited with ${code}: ${errors}`)));
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

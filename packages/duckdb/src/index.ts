@@ -1,0 +1,11 @@
+export {
+  openStore,
+  type CreateTablesOptions,
+  type DuckDBStore,
+  type QueryParameters,
+  type QueryRow,
+  type QueryValue,
+  type StoreOptions,
+} from './duckdb-store.js';
+export { StorageError } from './storage-error.js';
+export { createTableStatement, duckdbColumnTypes, quoteIdentifier } from './table-ddl.js';
