@@ -16,3 +16,10 @@ export type { GeneratorPlugin, MasterContext } from './plugin/generator-plugin.j
 export { createGeneratorRegistry, type GeneratorRegistry } from './registry/generator-registry.js';
 export { UnknownGeneratorError } from './registry/unknown-generator-error.js';
 export { runMasterPhase } from './plugin/run-master-phase.js';
+export { dayOfWeek, isWeekend } from './calendar/day-of-week.js';
+export { CompositionSlots, defineCompositionPoint, type CompositionPoint } from './engine/composition-point.js';
+export { DemandMultiplier, type CategoryDemandContribution, type DemandContribution, type DemandInput } from './engine/demand-multiplier.js';
+export { inventoryLedgerPoint, type InventoryLedger, type InventoryPosting, type InventoryTransactionType } from './engine/inventory-ledger.js';
+export { partitionStores } from './engine/store-partitions.js';
+export type { ChainContext, FactHooks, FactRun, SetupContext, StoreContext, StoreHourContext, UnitContext } from './engine/fact-hooks.js';
+export { FactEngine, type DayResult, type UnitResult } from './engine/fact-engine.js';

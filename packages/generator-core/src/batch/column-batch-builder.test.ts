@@ -32,7 +32,7 @@ describe('ColumnBatchBuilder', () => {
     expect((batch.columns.EventID as Int32Array)[999]).toBe(999);
     expect(stringAt(batch.columns.Kind as never, 3)).toBe('OPEN');
     expect(stringAt(batch.columns.Kind as never, 4)).toBe('CLOSE');
-    expect((batch.columns.Kind as { dictionary: string[] }).dictionary).toEqual(['OPEN', 'CLOSE']);
+    expect((batch.columns.Kind as unknown as { dictionary: string[] }).dictionary).toEqual(['OPEN', 'CLOSE']);
     expect(batch.validity.Amount?.[10]).toBe(0);
     expect(batch.validity.Amount?.[11]).toBe(1);
     expect(builder.length).toBe(0);

@@ -2,6 +2,7 @@ import type { RetailConfig, TableDefinition } from '@retail-datagen/models';
 import type { ColumnBatch } from '../batch/column-batch.js';
 import type { Random } from '../random/random.js';
 import type { StreamKey } from '../random/derive-seed.js';
+import type { FactHooks } from '../engine/fact-hooks.js';
 
 /** What the master-data phase gives a generator package. */
 export interface MasterContext {
@@ -50,4 +51,6 @@ export interface GeneratorPlugin {
   readonly tables: readonly TableDefinition[];
   /** Master-data phase: returns one batch per table it fills. */
   generateMaster?(context: MasterContext): ColumnBatch[] | Promise<ColumnBatch[]>;
+  /** Fact-phase hooks: the engine calls them per run, day, unit, store-day and store-hour. */
+  readonly facts?: FactHooks;
 }

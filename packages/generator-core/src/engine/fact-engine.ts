@@ -1,0 +1,204 @@
+import type { TableDefinition } from '@retail-datagen/models';
+import type { ColumnBatch } from '../batch/column-batch.js';
+import { ColumnBatchBuilder } from '../batch/column-batch-builder.js';
+import { createRandom } from '../random/random.js';
+import type { GeneratorRegistry } from '../registry/generator-registry.js';
+import type { GeneratorPlugin } from '../plugin/generator-plugin.js';
+import { CompositionSlots } from './composition-point.js';
+import { DemandMultiplier } from './demand-multiplier.js';
+import type { FactHooks, FactRun } from './fact-hooks.js';
+import { partitionStores } from './store-partitions.js';
+
+/** The output of one unit of store-phase work (day, store partition). */
+export interface UnitResult {
+  readonly partition: number;
+  readonly batches: ColumnBatch[];
+  /** Each package's unit summary, by package id. */
+  readonly summaries: ReadonlyMap<string, unknown>;
+}
+
+/** The output of a whole day: batches in commit order. */
+export interface DayResult {
+  readonly dayNumber: number;
+  readonly batches: ColumnBatch[];
+}
+
+type Emitters = Map<TableDefinition, ColumnBatchBuilder>;
+
+function emitterFor(builders: Emitters, generator: GeneratorPlugin) {
+  return (table: TableDefinition): ColumnBatchBuilder => {
+    let builder = builders.get(table);
+    if (!builder) {
+      if (!generator.tables.includes(table)) throw new Error(`generator ${generator.id} emits rows for ${table.name}, which it does not declare in tables`);
+      builder = new ColumnBatchBuilder(table, 4096);
+      builders.set(table, builder);
+    }
+    return builder;
+  };
+}
+
+/**
+ * Runs the fact phase of a run day by day: the chain phase in one place and
+ * the store phase as units of (day, store partition). Packages are mixed in
+ * through their hooks; the engine knows none of them.
+ *
+ * The partition count is fixed by the caller (not by any worker count), so
+ * the same run always yields the same units and the same rows.
+ *
+ * @example
+ * ```ts
+ * const engine = new FactEngine(createGeneratorRegistry({ master, seasonal, inventory, receipts }), run, { partitions: 16 });
+ * for (let day = run.firstDay; day <= run.lastDay; day++) {
+ *   const { batches } = engine.runDay(day);
+ *   await store.transaction(() => appendAll(batches));
+ * }
+ * ```
+ */
+export class FactEngine {
+  readonly run: FactRun;
+  readonly partitions: readonly (readonly number[])[];
+  readonly demand = new DemandMultiplier();
+  private readonly generators: readonly GeneratorPlugin[];
+  private readonly tableOrder: readonly TableDefinition[];
+  private readonly runSlots = new CompositionSlots();
+  private readonly chainStates = new Map<string, unknown>();
+  private readonly storeStates = new Map<string, unknown[]>();
+
+  constructor(registry: GeneratorRegistry, run: FactRun, options: { partitions: number }) {
+    this.run = run;
+    this.generators = registry.generators.filter((generator) => generator.facts);
+    this.tableOrder = registry.catalog.tables;
+    this.partitions = partitionStores(run.storeCount, options.partitions);
+    for (const generator of this.generators) {
+      const hooks = generator.facts as FactHooks;
+      hooks.setup?.({ run, demand: this.demand, slots: this.runSlots });
+      if (hooks.createChainState) this.chainStates.set(generator.id, hooks.createChainState(run));
+      if (hooks.createStoreState) {
+        const states: unknown[] = [];
+        for (let store = 0; store < run.storeCount; store++) states.push(hooks.createStoreState(run, store));
+        this.storeStates.set(generator.id, states);
+      }
+    }
+  }
+
+  /** Runs one whole day inline: chain start, every unit in partition order, chain end. */
+  runDay(dayNumber: number): DayResult {
+    const chainStart = this.runChain(dayNumber, 'startDay', new Map());
+    const units: UnitResult[] = [];
+    for (let partition = 0; partition < this.partitions.length; partition++) units.push(this.runUnit(dayNumber, partition));
+    const chainEnd = this.runChain(dayNumber, 'endDay', collectSummaries(units));
+    return { dayNumber, batches: this.orderBatches([chainStart, ...units.map((unit) => unit.batches), chainEnd]) };
+  }
+
+  /** Runs one unit of the store phase: every store of the partition, hour by hour. */
+  runUnit(dayNumber: number, partition: number): UnitResult {
+    const storeIndices = this.partitions[partition];
+    if (!storeIndices) throw new RangeError(`no partition ${partition}; there are ${this.partitions.length}`);
+    const dayIndex = dayNumber - this.run.firstDay;
+    const builders: Emitters = new Map();
+    const slots = this.runSlots.child();
+    const summaries = new Map<string, unknown>();
+    const seed = this.run.config.seed;
+
+    for (const generator of this.generators) {
+      const hooks = generator.facts as FactHooks;
+      const summary = hooks.createUnitSummary?.();
+      summaries.set(generator.id, summary);
+      const states = this.storeStates.get(generator.id);
+      hooks.startUnit?.({
+        run: this.run,
+        slots,
+        dayNumber,
+        dayIndex,
+        storeIndices,
+        stateOf: (storeIndex) => states?.[storeIndex],
+        summary,
+        emit: emitterFor(builders, generator),
+      });
+    }
+
+    const contexts = this.generators.map((generator) => ({
+      hooks: generator.facts as FactHooks,
+      states: this.storeStates.get(generator.id),
+      summary: summaries.get(generator.id),
+      emit: emitterFor(builders, generator),
+      id: generator.id,
+    }));
+
+    for (const storeIndex of storeIndices) {
+      const storeContexts = contexts.map((entry) => ({
+        hooks: entry.hooks,
+        context: {
+          run: this.run,
+          demand: this.demand,
+          slots,
+          dayNumber,
+          dayIndex,
+          storeIndex,
+          hour: 0,
+          state: entry.states?.[storeIndex],
+          summary: entry.summary,
+          random: (...path: (string | number)[]) => createRandom(seed, entry.id, 'store', storeIndex, dayNumber, ...path),
+          emit: entry.emit,
+        },
+      }));
+      for (const { hooks, context } of storeContexts) hooks.startStoreDay?.(context);
+      for (let hour = 0; hour < 24; hour++) {
+        for (const { hooks, context } of storeContexts) {
+          if (!hooks.storeHour) continue;
+          context.hour = hour;
+          hooks.storeHour(context);
+        }
+      }
+      for (const { hooks, context } of storeContexts) hooks.endStoreDay?.(context);
+    }
+    return { partition, batches: finishAll(builders), summaries };
+  }
+
+  private runChain(dayNumber: number, hook: 'startDay' | 'endDay', summaries: ReadonlyMap<string, unknown[]>): ColumnBatch[] {
+    const builders: Emitters = new Map();
+    for (const generator of this.generators) {
+      const hooks = generator.facts as FactHooks;
+      const run = hooks[hook];
+      if (!run) continue;
+      const states = this.storeStates.get(generator.id);
+      run.call(hooks, {
+        run: this.run,
+        demand: this.demand,
+        dayNumber,
+        dayIndex: dayNumber - this.run.firstDay,
+        state: this.chainStates.get(generator.id),
+        stateOf: (storeIndex: number) => states?.[storeIndex],
+        summaries: summaries.get(generator.id) ?? [],
+        random: (...path: (string | number)[]) => createRandom(this.run.config.seed, generator.id, 'chain', dayNumber, hook, ...path),
+        emit: emitterFor(builders, generator),
+      });
+    }
+    return finishAll(builders);
+  }
+
+  /** Concatenation in a fixed order: by table (catalog order), then by phase and partition. */
+  private orderBatches(groups: readonly (readonly ColumnBatch[])[]): ColumnBatch[] {
+    const ordered: ColumnBatch[] = [];
+    for (const table of this.tableOrder) {
+      for (const group of groups) for (const batch of group) if (batch.table === table && batch.length > 0) ordered.push(batch);
+    }
+    return ordered;
+  }
+}
+
+function finishAll(builders: Emitters): ColumnBatch[] {
+  return [...builders.values()].map((builder) => builder.finish());
+}
+
+function collectSummaries(units: readonly UnitResult[]): Map<string, unknown[]> {
+  const collected = new Map<string, unknown[]>();
+  for (const unit of units) {
+    for (const [id, summary] of unit.summaries) {
+      const list = collected.get(id) ?? [];
+      list.push(summary);
+      collected.set(id, list);
+    }
+  }
+  return collected;
+}
