@@ -13,6 +13,17 @@ export {
   type TableKind,
 } from './tables/table-definition.js';
 export { dimGeographies, dimStores, dimDistributionCenters, dimTrucks, dimCustomers, dimProducts, dimensionTables } from './tables/dimensions.js';
+export {
+  factPayments,
+  factPromotions,
+  factReceiptLines,
+  factReceipts,
+  factReorders,
+  factStockouts,
+  factStoreInventoryTxn,
+  factStoreOps,
+  storeFactTables,
+} from './tables/store-facts.js';
 export { builtInCatalog, builtInTables, createTableCatalog, type TableCatalog } from './tables/table-catalog.js';
 export { configSchema, type RetailConfig, type RetailConfigInput } from './config/config-schema.js';
 export { defaultConfig, mergeConfigInput, parseConfig, parseConfigText } from './config/parse-config.js';

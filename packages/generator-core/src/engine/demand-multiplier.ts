@@ -27,6 +27,7 @@ export type DemandContribution = (input: DemandInput) => number;
 export class DemandMultiplier {
   private readonly contributions: { id: string; contribution: DemandContribution }[] = [];
   private readonly categoryContributions: { id: string; contribution: CategoryDemandContribution }[] = [];
+  private readonly closures: { id: string; closed: (storeIndex: number, dayNumber: number) => boolean }[] = [];
 
   contribute(id: string, contribution: DemandContribution): void {
     this.contributions.push({ id, contribution });
@@ -34,6 +35,17 @@ export class DemandMultiplier {
 
   contributeCategory(id: string, contribution: CategoryDemandContribution): void {
     this.categoryContributions.push({ id, contribution });
+  }
+
+  /** Declares days a store does not open at all (e.g. Christmas Day). */
+  contributeClosure(id: string, closed: (storeIndex: number, dayNumber: number) => boolean): void {
+    this.closures.push({ id, closed });
+  }
+
+  /** True when any contribution closes the store for the whole day. */
+  isClosed(storeIndex: number, dayNumber: number): boolean {
+    for (const { closed } of this.closures) if (closed(storeIndex, dayNumber)) return true;
+    return false;
   }
 
   /** Product of every traffic contribution for a store-hour. */
@@ -52,6 +64,6 @@ export class DemandMultiplier {
 
   /** Ids of the packages that contributed, in order. */
   contributors(): string[] {
-    return [...new Set([...this.contributions, ...this.categoryContributions].map((entry) => entry.id))];
+    return [...new Set([...this.contributions, ...this.categoryContributions, ...this.closures].map((entry) => entry.id))];
   }
 }

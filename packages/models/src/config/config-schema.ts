@@ -61,6 +61,50 @@ export const configSchema = z
         maxQuantity: count(1, 100).default(6).describe('Most units of one product on one line'),
       })
       .prefault({}),
+    seasonality: z
+      .strictObject({
+        blackFridayLift: z.number().min(0).max(20).default(2.4).describe('Traffic on Black Friday relative to an ordinary day of the same weekday and season'),
+        holidayEveLift: z.number().min(0).max(20).default(1.5).describe('Traffic on the eve of a major holiday (Christmas Eve, day before Thanksgiving, July 3...)'),
+        closedOnChristmas: z.boolean().default(true).describe('Stores do not open on December 25'),
+      })
+      .prefault({}),
+    payments: z
+      .strictObject({
+        tenderMix: z
+          .strictObject({
+            credit: z.number().min(0, 'must be a weight >= 0').default(0.45).describe('Weight of credit cards'),
+            debit: z.number().min(0, 'must be a weight >= 0').default(0.25).describe('Weight of debit cards'),
+            cash: z.number().min(0, 'must be a weight >= 0').default(0.15).describe('Weight of cash'),
+            mobile: z.number().min(0, 'must be a weight >= 0').default(0.15).describe('Weight of mobile wallets'),
+          })
+          .prefault({}),
+        declineRate: share.default(0.04).describe('Share of card and mobile attempts declined (cash never declines); a declined attempt is retried'),
+      })
+      .prefault({}),
+    promotions: z
+      .strictObject({
+        lineShare: share.default(0.12).describe('Share of eligible sale lines that carry a promotion'),
+      })
+      .prefault({}),
+    returns: z
+      .strictObject({
+        rate: share.default(0.025).describe('Returns per sale receipt on an ordinary day'),
+        afterChristmasMultiplier: z.number().min(0).max(20).default(3).describe('Return rate multiplier from Dec 26 to Jan 7'),
+      })
+      .prefault({}),
+    inventory: z
+      .strictObject({
+        initialDaysOfSupply: z.number().min(0).max(365).default(12).describe('Initial store stock per product, in days of expected sales'),
+        reorderPointDays: z.number().min(0).max(365).default(4).describe('Reorder when on hand plus in transit falls to this many days of expected sales'),
+        reorderQuantityDays: z.number().min(0.1).max(365).default(10).describe('Reorder this many days of expected sales'),
+        leadTimeDays: count(1, 60).default(2).describe('Days from a reorder to its delivery (stand-in until logistics exists)'),
+      })
+      .prefault({}),
+    engine: z
+      .strictObject({
+        partitions: count(1, 4096).default(16).describe('Store partitions per day: the unit of parallel work; does not change the rows generated'),
+      })
+      .prefault({}),
   })
   .superRefine((config, context) => {
     if (config.end < config.start) {

@@ -1,5 +1,6 @@
 import { UnknownTableError } from '../errors/unknown-table-error.js';
 import { dimensionTables } from './dimensions.js';
+import { storeFactTables } from './store-facts.js';
 import type { TableDefinition } from './table-definition.js';
 
 /**
@@ -42,6 +43,6 @@ export function createTableCatalog(tables: readonly TableDefinition[]): TableCat
 }
 
 /** Every table retail-datagen itself defines. */
-export const builtInTables: readonly TableDefinition[] = [...dimensionTables];
+export const builtInTables: readonly TableDefinition[] = [...dimensionTables, ...storeFactTables];
 
 export const builtInCatalog: TableCatalog = createTableCatalog(builtInTables);
