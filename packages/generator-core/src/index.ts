@@ -24,3 +24,4 @@ export { partitionStores } from './engine/store-partitions.js';
 export type { ChainContext, FactHooks, FactRun, SetupContext, StoreContext, StoreHourContext, UnitContext } from './engine/fact-hooks.js';
 export { FactEngine, type DayResult, type UnitResult } from './engine/fact-engine.js';
 export { booleanColumn, float64Column, int32Column, isValid, requireDim, stringValues } from './batch/column-access.js';
+export { productDemandWeights } from './engine/product-demand-weights.js';
