@@ -16,6 +16,7 @@ import { canonicalDatabasePath, claimDatabaseFile, releaseDatabaseFile } from '.
 import { messageOf, StorageError } from './storage-error.js';
 import { createTableStatement, dropTableStatement, duckdbColumnTypes, quoteIdentifier } from './table-ddl.js';
 import { tableHashStatement } from './table-hash.js';
+import { columnsToBatch, readTableStatement } from './read-table.js';
 
 /**
  * How to open a store.
@@ -213,6 +214,26 @@ export interface DuckDBStore {
    * ```
    */
   query(sql: string, parameters?: QueryParameters): Promise<QueryRow[]>;
+  /**
+   * Reads a whole table back as a batch in the generator's in-memory shapes,
+   * ordered by primary key (for dimension tables: the master data of a fact run).
+   *
+   * @example
+   * ```ts
+   * const stores = await store.readTable(dimStores);
+   * stores.length; // 24
+   * ```
+   */
+  readTable(table: TableDefinition): Promise<ColumnBatch>;
+  /**
+   * Drops tables that exist (others are ignored), in one transaction.
+   *
+   * @example
+   * ```ts
+   * await store.dropTables(storeFactTables);
+   * ```
+   */
+  dropTables(tables: readonly TableDefinition[]): Promise<void>;
 
   /**
    * Closes the connection and the database, releasing the file. Uncommitted
@@ -374,6 +395,22 @@ class ConnectedStore implements DuckDBStore {
     return this.serialized(async () => {
       const reader = await this.execute(tableHashStatement(table), `hash table ${table.name}`);
       return String(reader.getRowObjectsJS()[0]?.['hash']);
+    });
+  }
+
+  dropTables(tables: readonly TableDefinition[]): Promise<void> {
+    return this.transaction(async () => {
+      for (const table of tables) {
+        this.checkedTables.delete(table.name);
+        await this.execute(dropTableStatement(table), `drop table ${table.name}`);
+      }
+    });
+  }
+
+  readTable(table: TableDefinition): Promise<ColumnBatch> {
+    return this.serialized(async () => {
+      const reader = await this.execute(readTableStatement(table), `read table ${table.name}`);
+      return columnsToBatch(table, reader.getColumnsJS());
     });
   }
 

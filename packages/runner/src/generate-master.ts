@@ -1,5 +1,4 @@
 import { createGeneratorRegistry, runMasterPhase, type GeneratorPlugin } from '@retail-datagen/generator-core';
-import { master } from '@retail-datagen/generator-master';
 import { openStore } from '@retail-datagen/duckdb';
 import type { RetailConfig } from '@retail-datagen/models';
 
@@ -13,8 +12,8 @@ export interface GenerateMasterOptions {
   /** DuckDB file to create or update (parent folders are created). */
   database: string;
   config: RetailConfig;
-  /** Generator packages; defaults to the built-in master-data package. */
-  generators?: Readonly<Record<string, GeneratorPlugin>>;
+  /** The generator packages of the run, as the app lists them. */
+  generators: Readonly<Record<string, GeneratorPlugin>>;
 }
 
 /**
@@ -24,12 +23,12 @@ export interface GenerateMasterOptions {
  *
  * @example
  * ```ts
- * const counts = await generateMaster({ database: 'data/retail.duckdb', config: parseConfig({ seed: 7 }) });
+ * const counts = await generateMaster({ database: 'data/retail.duckdb', config: parseConfig({ seed: 7 }), generators: { master } });
  * // [{ table: 'dim_geographies', rows: 60 }, ...]
  * ```
  */
 export async function generateMaster(options: GenerateMasterOptions): Promise<TableRowCount[]> {
-  const registry = createGeneratorRegistry(options.generators ?? { master });
+  const registry = createGeneratorRegistry(options.generators);
   const tables = await runMasterPhase(registry, options.config);
   const batches = [...tables.values()];
   const store = await openStore(options.database);

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { defaultConfig, InvalidArgumentError } from '@retail-datagen/models';
+import { configReferenceMarkdown, defaultConfig, InvalidArgumentError } from '@retail-datagen/models';
 import { loadConfig } from '@retail-datagen/runner';
 import type { Output } from '../program.js';
 
@@ -34,5 +34,12 @@ export function registerConfigCommands(program: Command, output: Output): void {
     .action(async (file: string) => {
       const validated = await loadConfig({ file });
       output.stdout.write(`${file}: valid (seed ${validated.seed}, ${validated.start} to ${validated.end}, ${validated.volumes.stores} stores)\n`);
+    });
+
+  config
+    .command('reference')
+    .description('Print every configuration field with its default and meaning, as a Markdown table')
+    .action(() => {
+      output.stdout.write(configReferenceMarkdown());
     });
 }

@@ -1,13 +1,50 @@
 import type { Command } from 'commander';
-import { generateMaster, loadConfig } from '@retail-datagen/runner';
-import { parseWholeNumber } from '../flags.js';
+import { InvalidArgumentError, type RetailConfigInput } from '@retail-datagen/models';
+import { generateFacts, generateMaster, loadConfig, resolveFactTables, type FactDayProgress } from '@retail-datagen/runner';
+import { parseIsoDate, parseWholeNumber } from '../flags.js';
+import { generators } from '../generators.js';
 import { formatRowCounts } from '../print-row-counts.js';
 import type { Output } from '../program.js';
 
-interface MasterFlags {
+interface CommonFlags {
   db: string;
   config?: string;
   seed?: string;
+}
+
+interface FactFlags extends CommonFlags {
+  start?: string;
+  end?: string;
+  days?: string;
+  tables?: string;
+}
+
+function overridesOf(flags: FactFlags): RetailConfigInput {
+  const overrides: { seed?: number; start?: string; end?: string } = {};
+  if (flags.seed !== undefined) overrides.seed = parseWholeNumber('--seed', flags.seed, 0, 4_294_967_295);
+  if (flags.start !== undefined) overrides.start = parseIsoDate('--start', flags.start);
+  if (flags.end !== undefined) overrides.end = parseIsoDate('--end', flags.end);
+  return overrides;
+}
+
+/** `--days N` sets the end date to start + N - 1, after the config and --start are known. */
+async function configOf(flags: FactFlags) {
+  const config = await loadConfig({ file: flags.config, overrides: overridesOf(flags) });
+  if (flags.days === undefined) return config;
+  if (flags.end !== undefined) throw new InvalidArgumentError('--days', flags.days, 'either --days or --end, not both');
+  const days = parseWholeNumber('--days', flags.days, 1, 36_500);
+  const end = new Date(Date.parse(`${config.start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return loadConfig({ file: flags.config, overrides: { ...overridesOf(flags), end } });
+}
+
+function tablesOf(flags: FactFlags): string[] | undefined {
+  return flags.tables?.split(',').map((name) => name.trim()).filter((name) => name !== '');
+}
+
+function dayReporter(output: Output) {
+  return (progress: FactDayProgress) => {
+    output.stderr.write(`day ${progress.day}/${progress.days} ${progress.date}: ${progress.rowsThisDay.toLocaleString('en-US')} rows\n`);
+  };
 }
 
 export function registerGenerateCommands(program: Command, output: Output): void {
@@ -19,11 +56,42 @@ export function registerGenerateCommands(program: Command, output: Output): void
     .requiredOption('--db <path>', 'DuckDB file to write (created with its folders if missing)')
     .option('--config <file>', 'JSON configuration file (see `datagen config init`)')
     .option('--seed <n>', 'random seed, overrides the config (0-4294967295)')
-    .action(async (flags: MasterFlags) => {
-      const seed = flags.seed === undefined ? undefined : parseWholeNumber('--seed', flags.seed, 0, 4_294_967_295);
-      const config = await loadConfig({ file: flags.config, overrides: seed === undefined ? {} : { seed } });
-      const counts = await generateMaster({ database: flags.db, config });
+    .action(async (flags: CommonFlags) => {
+      const config = await configOf(flags);
+      const counts = await generateMaster({ database: flags.db, config, generators });
       output.stdout.write(`Generated master data into ${flags.db} (seed ${config.seed})\n\n`);
       output.stdout.write(formatRowCounts(counts));
+    });
+
+  const factOptions = (command: Command) =>
+    command
+      .requiredOption('--db <path>', 'DuckDB file (created with its folders if missing)')
+      .option('--config <file>', 'JSON configuration file (see `datagen config init`)')
+      .option('--seed <n>', 'random seed, overrides the config (0-4294967295)')
+      .option('--start <date>', 'first day YYYY-MM-DD, overrides the config')
+      .option('--end <date>', 'last day YYYY-MM-DD (inclusive), overrides the config')
+      .option('--days <n>', 'number of days from the start (instead of --end)')
+      .option('--tables <list>', 'comma-separated fact tables to write (all are simulated)');
+
+  factOptions(generate.command('facts'))
+    .description('Generate the fact history, day by day, into a file that holds master data; prints row counts')
+    .action(async (flags: FactFlags) => {
+      const config = await configOf(flags);
+      const tables = tablesOf(flags);
+      const counts = await generateFacts({ database: flags.db, config, generators, ...(tables ? { tables } : {}), onDay: dayReporter(output) });
+      output.stdout.write(`Generated facts ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed})\n\n`);
+      output.stdout.write(formatRowCounts(counts));
+    });
+
+  factOptions(generate.command('all'))
+    .description('Generate master data, then the fact history; prints row counts of every table')
+    .action(async (flags: FactFlags) => {
+      const config = await configOf(flags);
+      const tables = tablesOf(flags);
+      resolveFactTables(generators, tables);
+      const dims = await generateMaster({ database: flags.db, config, generators });
+      const facts = await generateFacts({ database: flags.db, config, generators, ...(tables ? { tables } : {}), onDay: dayReporter(output) });
+      output.stdout.write(`Generated ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed})\n\n`);
+      output.stdout.write(formatRowCounts([...dims, ...facts]));
     });
 }

@@ -1,0 +1,9 @@
+import type { GeneratorPlugin } from '@retail-datagen/generator-core';
+import { master } from '@retail-datagen/generator-master';
+import { seasonal } from '@retail-datagen/generator-seasonal';
+
+/**
+ * The generator packages the CLI runs. Adding a generator package is one line
+ * here; the engine and runner need no edit.
+ */
+export const generators: Readonly<Record<string, GeneratorPlugin>> = { master, seasonal };
