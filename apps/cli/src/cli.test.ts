@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@retail-datagen/duckdb';
-import { dimensionTables } from '@retail-datagen/models';
+import { builtInCatalog, dimensionTables } from '@retail-datagen/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './test-support/run-cli.js';
 
@@ -139,5 +139,42 @@ describe('datagen config', () => {
     const result = await runCli(['config', 'validate', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`datagen: config field traffic.anonymousShare in ${file}: got 1.5; must be a share from 0 to 1\n`);
+  });
+});
+
+describe('datagen generate all', () => {
+  it('writes master data and facts day by day, identically for the same seed', async () => {
+    const first = join(directory, 'all-1.duckdb');
+    const second = join(directory, 'all-2.duckdb');
+    const config = join(directory, 'facts.json');
+    await writeFile(config, JSON.stringify({ volumes: { stores: 6, customers: 300, products: 120 } }));
+    const args = (database: string) => ['generate', 'all', '--db', database, '--config', config, '--start', '2024-11-27', '--days', '3'];
+    const result = await runCli(args(first));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('day 3/3 2024-11-29');
+    expect(result.stdout).toMatch(/^fact_store_inventory_txn\s+[\d,]+$/m);
+    expect((await runCli(args(second))).code).toBe(0);
+    const [a, b] = await Promise.all([openStore(first), openStore(second)]);
+    try {
+      const tables = (await a.existingTables()).filter((name) => name.startsWith('fact_'));
+      expect(tables.length).toBeGreaterThan(0);
+      for (const name of tables) {
+        const table = builtInCatalog.get(name);
+        expect(await b.tableHash(table), name).toBe(await a.tableHash(table));
+      }
+      const [{ initial }] = (await a.query("SELECT count(*)::INTEGER AS initial FROM fact_store_inventory_txn WHERE txn_type = 'INITIAL'")) as [{ initial: number }];
+      expect(initial).toBe(6 * 120);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('exits 2 naming an unknown table before touching data', async () => {
+    const database = join(directory, 'never.duckdb');
+    const result = await runCli(['generate', 'all', '--db', database, '--days', '2', '--tables', 'fact_nope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^datagen: unknown table "fact_nope"; known tables: /);
+    expect(existsSync(database)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { GeneratorPlugin } from '@retail-datagen/generator-core';
+import { inventory } from '@retail-datagen/generator-inventory';
 import { master } from '@retail-datagen/generator-master';
 import { seasonal } from '@retail-datagen/generator-seasonal';
 
@@ -6,4 +7,4 @@ import { seasonal } from '@retail-datagen/generator-seasonal';
  * The generator packages the CLI runs. Adding a generator package is one line
  * here; the engine and runner need no edit.
  */
-export const generators: Readonly<Record<string, GeneratorPlugin>> = { master, seasonal };
+export const generators: Readonly<Record<string, GeneratorPlugin>> = { master, seasonal, inventory };

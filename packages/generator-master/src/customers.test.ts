@@ -7,7 +7,7 @@ import { lastNames } from './word-lists/last-names.js';
 
 describe('dim_customers', () => {
   it('has unique loyalty cards, BLE ids and ad ids in their formats', async () => {
-    const customers = batchOf(await generateMaster({ seed: 3, volumes: { customers: 150_000 } }), 'dim_customers');
+    const customers = batchOf(await generateMaster({ seed: 3, volumes: { customers: 70_000 } }), 'dim_customers');
     const cards = strings(customers, 'LoyaltyCard');
     const bleIds = strings(customers, 'BLEId');
     const adIds = strings(customers, 'AdId');
@@ -17,9 +17,9 @@ describe('dim_customers', () => {
       [adIds, /^AD-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/],
     ] as const) {
       expect(new Set(values).size).toBe(values.length);
-      for (const value of values) expect(value).toMatch(pattern);
+      expect(values.filter((value) => !pattern.test(value ?? ''))).toEqual([]);
     }
-    for (const phone of strings(customers, 'Phone')) expect(phone).toMatch(/^\(555\) [2-9]\d{2}-\d{4}$/);
+    expect(strings(customers, 'Phone').filter((phone) => !/^\(555\) [2-9]\d{2}-\d{4}$/.test(phone ?? ''))).toEqual([]);
   });
 
   it('draws names from the lists and addresses as street lines', async () => {
@@ -42,7 +42,7 @@ describe('dim_customers', () => {
     { seed: 1, volumes: { customers: 20_000 } },
     { seed: 2, volumes: { geographies: 400, stores: 35, distributionCenters: 5, customers: 20_000 } },
     { seed: 3, volumes: { geographies: 3_000, stores: 900, distributionCenters: 20, customers: 20_000 } },
-  ])('gives each customer a home store in the nearest geography that has a store ($volumes.geographies)', async (input) => {
+  ])('gives each customer a home store in the nearest geography that has a store (seed $seed)', async (input) => {
     const tables = await generateMaster(input);
     const geographies = batchOf(tables, 'dim_geographies');
     const stores = batchOf(tables, 'dim_stores');

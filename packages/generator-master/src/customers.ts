@@ -20,8 +20,9 @@ export const customerChunkSize = 65_536;
 
 /**
  * Up to this many customers every address is distinct; beyond it customers
- * draw from a pool of this many addresses, so some share one (households).
- * Keeps a million-row table from building a million address strings.
+ * draw from a pool of this many street lines, so a line recurs (a household in
+ * the same city, or the same street line in another city). Keeps a
+ * million-row table from building a million address strings.
  */
 export const addressPoolSize = 131_072;
 
@@ -41,6 +42,15 @@ const apartmentLetters = ['', '', '', 'A', 'B', 'C', 'D'];
  * loyalty card, BLE and ad ids that are unique by construction (keyed
  * permutations of the row number). Numbers are drawn row by row into typed
  * arrays; identifier strings are then written column by column as bytes.
+ *
+ * @example
+ * ```ts
+ * const customers = generateCustomers(20_000, geographies, stores, {
+ *   chunk: (chunkIndex) => context.random('customers', chunkIndex),
+ *   identifiers: context.random('customers', 'identifiers'),
+ * });
+ * customers.length; // 20000
+ * ```
  */
 export function generateCustomers(count: number, geographies: GeneratedGeographies, stores: GeneratedStores, randomness: CustomerRandomness): ColumnBatch {
   const homeStore = createHomeStoreLocator(geographies, stores);
@@ -51,7 +61,7 @@ export function generateCustomers(count: number, geographies: GeneratedGeographi
   const loyaltyCardOf = createKeyedPermutation(identifiers, 10_000_000_000);
   const bleIdOf = createKeyedPermutation(identifiers, 2 ** 48);
   const adIdOf = createKeyedPermutation(identifiers, 2 ** 48);
-  const addressPool = Array.from({ length: Math.min(count, addressPoolSize) }, () => residentialAddress(identifiers));
+  const addressPool = distinctAddresses(Math.min(count, addressPoolSize), identifiers);
 
   const ids = new Int32Array(count);
   const geographyId = new Int32Array(count);
@@ -130,8 +140,13 @@ export function generateCustomers(count: number, geographies: GeneratedGeographi
   });
 }
 
-function residentialAddress(random: Random): string {
-  const address = `${random.int(1, 9_999)} ${random.pick(streetNames)} ${random.pick(residentialStreetTypes)}`;
-  return random.chance(0.2) ? `${address}, Apt ${random.int(1, 40)}${random.pick(apartmentLetters)}` : address;
+/** `count` distinct street lines (a repeat is drawn again). */
+function distinctAddresses(count: number, random: Random): string[] {
+  const seen = new Set<string>();
+  while (seen.size < count) {
+    let address = `${random.int(1, 9_999)} ${random.pick(streetNames)} ${random.pick(residentialStreetTypes)}`;
+    if (random.chance(0.2)) address += `, Apt ${random.int(1, 40)}${random.pick(apartmentLetters)}`;
+    seen.add(address);
+  }
+  return [...seen];
 }
-

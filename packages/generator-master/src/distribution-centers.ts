@@ -18,6 +18,12 @@ export interface GeneratedDistributionCenters {
  * One DC per region, in region order, placed in the region's city nearest to
  * its population-weighted center (where a real chain would put it), on an
  * industrial street.
+ *
+ * @example
+ * ```ts
+ * const dcs = generateDistributionCenters(geographies, context.random('distribution-centers'));
+ * dcs.count === geographies.regionNames.length; // true
+ * ```
  */
 export function generateDistributionCenters(geographies: GeneratedGeographies, random: Random): GeneratedDistributionCenters {
   const count = geographies.regionNames.length;

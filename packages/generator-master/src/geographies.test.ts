@@ -16,7 +16,8 @@ describe('dim_geographies', () => {
     const count = usCities.length * 15;
     const geographies = batchOf(await generateMaster({ seed: 1, volumes: { geographies: count, customers: 100 } }), 'dim_geographies');
     const cities = strings(geographies, 'City');
-    expect(new Set(cities).size).toBe(count);
+    const states = strings(geographies, 'State');
+    expect(new Set(cities.map((city, row) => `${city}, ${states[row]}`)).size).toBe(count);
     expect(cities[usCities.length]).toBe('New York North');
     expect(cities).toContain('Houston Southwest');
     expect(cities[count - 1]).toMatch(/ Area \d+$/);

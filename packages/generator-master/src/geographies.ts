@@ -49,6 +49,12 @@ const geographiesPerDistrict = 5;
  * beyond the city list, cities are reused as neighbourhoods ("Houston North")
  * and then numbered areas ("Houston Area 3"). Geographies are split into one
  * compact region per DC and each region into districts of about five cities.
+ *
+ * @example
+ * ```ts
+ * const geographies = generateGeographies(60, 3, usCities, context.random('geographies'));
+ * geographies.regionNames; // ['West', 'Central', 'East']
+ * ```
  */
 export function generateGeographies(count: number, regionCount: number, cities: readonly UsCity[], random: Random): GeneratedGeographies {
   if (regionCount > count) throw new RangeError(`cannot make ${regionCount} regions from ${count} geographies`);

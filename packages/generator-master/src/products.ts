@@ -9,6 +9,12 @@ const daysPerYear = 365;
 const newProductLeadDays = 45;
 /** Tries to find an unused product name before accepting a repeat. */
 const nameAttempts = 4;
+/**
+ * Retries stop once a subcategory holds this share of the names it can form:
+ * past that point most draws repeat anyway (a million products over a few
+ * hundred subcategories), and retrying would only multiply the work.
+ */
+const crowdedShare = 0.5;
 
 /**
  * Products: every subcategory appears at least once when there are enough
@@ -16,6 +22,12 @@ const nameAttempts = 4;
  * are "Brand [Adjective] Item [Size]"; prices are integer cents with
  * cost < sale_price <= msrp; most products launched years before `start`, a
  * share `newProductShare` launches shortly before or during the date range.
+ *
+ * @example
+ * ```ts
+ * const products = generateProducts(800, dayNumberOf('2024-11-15'), dayNumberOf('2024-12-14'), 0.07, context.random('products'));
+ * products.length; // 800
+ * ```
  */
 export function generateProducts(count: number, startDay: number, endDay: number, newProductShare: number, random: Random): ColumnBatch {
   const templates = productCatalog;
@@ -28,6 +40,10 @@ export function generateProducts(count: number, startDay: number, endDay: number
 
   const names: string[] = new Array(count);
   const usedNames = new Set<string>();
+  const productsOfTemplate = new Int32Array(templates.length);
+  const nameCapacity = templates.map(
+    (template) => brandsByFamily[template.brandFamily].length * (template.adjectives.length + 1) * template.items.length * template.sizes.length,
+  );
   const brandCodes = new Int32Array(count);
   const companyCodes = new Int32Array(count);
   const departmentCodes = new Int32Array(count);
@@ -46,15 +62,17 @@ export function generateProducts(count: number, startDay: number, endDay: number
     let name = '';
     let brand = '';
     let priceFactor = 1;
-    for (let attempt = 0; attempt < nameAttempts; attempt++) {
+    const crowded = (productsOfTemplate[templateIndex] as number) >= (nameCapacity[templateIndex] as number) * crowdedShare;
+    productsOfTemplate[templateIndex] = (productsOfTemplate[templateIndex] as number) + 1;
+    for (let attempt = 0; attempt < (crowded ? 1 : nameAttempts); attempt++) {
       brand = random.pick(brandsByFamily[template.brandFamily]);
       const [sizeLabel, factor] = random.pick(template.sizes);
       const adjective = random.chance(template.adjectiveShare) ? random.pick(template.adjectives) : '';
       name = brand + (adjective === '' ? '' : ` ${adjective}`) + ` ${random.pick(template.items)}` + (sizeLabel === '' ? '' : ` ${sizeLabel}`);
       priceFactor = factor;
-      if (!usedNames.has(name)) break;
+      if (crowded || !usedNames.has(name)) break;
     }
-    usedNames.add(name);
+    if (!crowded) usedNames.add(name);
     names[product] = name;
     const code = brandCode.get(brand) as number;
     brandCodes[product] = code;

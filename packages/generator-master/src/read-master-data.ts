@@ -1,4 +1,4 @@
-import type { ColumnBatch, ColumnData } from '@retail-datagen/generator-core';
+import { booleanColumn, float64Column, int32Column, type ColumnBatch, type ColumnData } from '@retail-datagen/generator-core';
 import { RetailDatagenError, dimCustomers, dimDistributionCenters, dimGeographies, dimProducts, dimStores, dimTrucks, type TableDefinition } from '@retail-datagen/models';
 import { storeFormats, volumeClasses } from './store-profiles.js';
 import { taxabilities } from './word-lists/product-catalog.js';
@@ -9,11 +9,7 @@ export interface CodedStrings {
   readonly codes: Int32Array;
 }
 
-/**
- * Column views of the master data. Ids are dense (`id[row] === row + 1`), so
- * the row of id `n` is `n - 1`. Arrays are shared with the batches, not
- * copied: read them, never write them.
- */
+/** dim_geographies as columns; row = id - 1. */
 export interface GeographyView {
   readonly count: number;
   readonly id: Int32Array;
@@ -23,6 +19,7 @@ export interface GeographyView {
   readonly regionIndex: Int32Array;
 }
 
+/** dim_stores as columns; row = id - 1. */
 export interface StoreView {
   readonly count: number;
   readonly id: Int32Array;
@@ -46,6 +43,7 @@ export interface StoreView {
   readonly dcId: Int32Array;
 }
 
+/** dim_distribution_centers as columns; row = id - 1. */
 export interface DistributionCenterView {
   readonly count: number;
   readonly id: Int32Array;
@@ -54,6 +52,7 @@ export interface DistributionCenterView {
   readonly regionIndex: Int32Array;
 }
 
+/** dim_trucks as columns; row = id - 1. */
 export interface TruckView {
   readonly count: number;
   readonly id: Int32Array;
@@ -64,6 +63,7 @@ export interface TruckView {
   readonly capacityUnits: Int32Array;
 }
 
+/** dim_customers as columns, plus customers grouped by home store; row = id - 1. */
 export interface CustomerView {
   readonly count: number;
   readonly id: Int32Array;
@@ -76,6 +76,7 @@ export interface CustomerView {
   readonly byHomeStore: { readonly offsets: Int32Array; readonly customerIds: Int32Array };
 }
 
+/** dim_products as columns; row = id - 1. */
 export interface ProductView {
   readonly count: number;
   readonly id: Int32Array;
@@ -97,7 +98,21 @@ export interface ProductView {
   readonly brand: CodedStrings;
 }
 
-/** Typed, column-shaped views of the six dimension tables, for fact generators. */
+/**
+ * Typed, column-shaped views of the six dimension tables, for fact generators.
+ * Ids are dense (`id[row] === row + 1`), so the row of id `n` is `n - 1`.
+ * Arrays are shared with the batches where they can be, not copied: read
+ * them, never write them.
+ *
+ * @example
+ * ```ts
+ * const { stores, customers } = readMasterData(context.tables);
+ * const storeId = 17;
+ * const regulars = customers.byHomeStore.customerIds.subarray(
+ *   customers.byHomeStore.offsets[storeId - 1], customers.byHomeStore.offsets[storeId]);
+ * stores.trafficMultiplier[storeId - 1]; // e.g. 1.45
+ * ```
+ */
 export interface MasterData {
   /** Region names; region `index` is served by DC `dcOfRegion[index]`. */
   readonly regions: readonly string[];
@@ -207,7 +222,7 @@ export function readMasterData(tables: ReadonlyMap<string, ColumnBatch>): Master
     count: truckBatch.length,
     id: denseIds(truckBatch),
     dcId: truckDcId,
-    refrigeration: uint8Column(truckBatch, 'Refrigeration'),
+    refrigeration: booleanColumn(truckBatch, 'Refrigeration'),
     capacityUnits: int32Column(truckBatch, 'CapacityUnits'),
   };
 
@@ -226,7 +241,7 @@ export function readMasterData(tables: ReadonlyMap<string, ColumnBatch>): Master
     cost: float64Column(productBatch, 'Cost'),
     msrp: float64Column(productBatch, 'MSRP'),
     salePrice: float64Column(productBatch, 'SalePrice'),
-    requiresRefrigeration: uint8Column(productBatch, 'RequiresRefrigeration'),
+    requiresRefrigeration: booleanColumn(productBatch, 'RequiresRefrigeration'),
     launchDate: int32Column(productBatch, 'LaunchDate'),
     taxability: enumerationCodes(productBatch, 'Taxability', taxabilities),
     department: codedStrings(productBatch, 'Department'),
@@ -251,24 +266,6 @@ function batchOf(tables: ReadonlyMap<string, ColumnBatch>, table: TableDefinitio
 function columnOf(batch: ColumnBatch, field: string): ColumnData {
   const column = batch.columns[field];
   if (column === undefined) fail(`${batch.table.name} has no column ${field}`);
-  return column;
-}
-
-function int32Column(batch: ColumnBatch, field: string): Int32Array {
-  const column = columnOf(batch, field);
-  if (!(column instanceof Int32Array)) fail(`${batch.table.name}.${field} is not an Int32Array`);
-  return column;
-}
-
-function float64Column(batch: ColumnBatch, field: string): Float64Array {
-  const column = columnOf(batch, field);
-  if (!(column instanceof Float64Array)) fail(`${batch.table.name}.${field} is not a Float64Array`);
-  return column;
-}
-
-function uint8Column(batch: ColumnBatch, field: string): Uint8Array {
-  const column = columnOf(batch, field);
-  if (!(column instanceof Uint8Array)) fail(`${batch.table.name}.${field} is not a Uint8Array`);
   return column;
 }
 

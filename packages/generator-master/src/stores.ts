@@ -3,7 +3,7 @@ import { dimStores } from '@retail-datagen/models';
 import type { GeneratedGeographies } from './geographies.js';
 import { padNumber } from './identifiers/number-formats.js';
 import { roundTo } from './rounding.js';
-import { formatHours, isOpenAroundTheClock, storeFormats, volumeClasses, volumeClassProfiles, type OpeningHours } from './store-profiles.js';
+import { formatHours, isOpenAroundTheClock, storeFormats, volumeClasses, volumeClassProfiles, type OpeningHours, type StoreFormat, type VolumeClass } from './store-profiles.js';
 import { streetAddress } from './street-address.js';
 import { fallbackSalesTax, stateSalesTaxes } from './word-lists/state-sales-tax-rates.js';
 import { arterialStreetTypes, streetNames } from './word-lists/street-names.js';
@@ -27,6 +27,12 @@ const express = storeFormats.indexOf('EXPRESS');
  * score into volume classes (a few flagships, a few kiosks), and derives
  * format, opening hours and traffic from the class. Tax rates are per
  * geography: the state rate plus a local add-on.
+ *
+ * @example
+ * ```ts
+ * const stores = generateStores(24, dayNumberOf('2024-11-15'), geographies, context.random('stores'), context.random('stores', 'tax-rates'));
+ * stores.batch.length; // 24
+ * ```
  */
 export function generateStores(count: number, startDay: number, geographies: GeneratedGeographies, random: Random, taxRandom: Random): GeneratedStores {
   const taxRateOf = taxRatesOfGeographies(geographies, taxRandom);
@@ -42,9 +48,9 @@ export function generateStores(count: number, startDay: number, geographies: Gen
   const addresses: string[] = new Array(count);
   const storeNumbers: string[] = new Array(count);
   for (let store = 0; store < count; store++) {
-    const profile = volumeClassProfiles[volumeClasses[classOf[store] as number] as (typeof volumeClasses)[number]];
+    const profile = volumeClassProfiles[volumeClasses[classOf[store] as number] as VolumeClass];
     const format = random.weightedIndex(profile.formatWeights);
-    const hoursOptions = formatHours[storeFormats[format] as (typeof storeFormats)[number]];
+    const hoursOptions = formatHours[storeFormats[format] as StoreFormat];
     const hours = (hoursOptions[random.weightedIndex(hoursOptions.map(([, weight]) => weight))] as readonly [OpeningHours, number])[0];
     formatOf[store] = format;
     openHour[store] = hours.openHour;

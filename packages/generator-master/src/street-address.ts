@@ -6,7 +6,7 @@ import type { Random } from '@retail-datagen/generator-core';
  *
  * @example
  * ```ts
- * streetAddress(random, streetNames, residentialStreetTypes, 100, 9999); // '4821 Maple Ave'
+ * streetAddress(random, streetNames, residentialStreetTypes, 100, 9_999); // e.g. '4821 Maple Ave'
  * ```
  */
 export function streetAddress(

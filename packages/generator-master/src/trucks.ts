@@ -14,6 +14,12 @@ const plateCount = 9 * letterCount ** 3 * 1_000;
  * least one truck when the fleet has two or more) and of the pool is
  * refrigerated; refrigerated trucks carry less. Plates are unique by
  * construction (a keyed permutation of the row number).
+ *
+ * @example
+ * ```ts
+ * const trucks = generateTrucks(3, 6, 4, 0.3, context.random('trucks'));
+ * trucks.length; // 22: 18 DC trucks, then 4 pool trucks with dc_id NULL
+ * ```
  */
 export function generateTrucks(dcCount: number, trucksPerDc: number, poolTrucks: number, refrigeratedShare: number, random: Random): ColumnBatch {
   const count = dcCount * trucksPerDc + poolTrucks;

@@ -92,12 +92,14 @@ export function createNearestPointIndex(
       if (Math.abs(latitude) > latitudeBound) return scan(latitude, longitude);
       const column = Math.floor((longitude * eastScale - minimumX) / cellSize);
       const row = Math.floor((latitude * kilometersPerDegree - minimumY) / cellSize);
-      const lastRing = Math.max(column, columns - 1 - column, row, rows - 1 - row);
+      const lastColumn = columns - 1;
+      const lastRow = rows - 1;
+      // Rings closer than the grid's edge hold no cells; rings beyond its far corner neither.
+      const firstRing = Math.max(0, -column, column - lastColumn, -row, row - lastRow);
+      const lastRing = Math.max(column, lastColumn - column, row, lastRow - row);
       let best = -1;
       let bestDistance = Infinity;
-      const visit = (cellColumn: number, cellRow: number) => {
-        if (cellColumn < 0 || cellColumn >= columns || cellRow < 0 || cellRow >= rows) return;
-        const cell = cellRow * columns + cellColumn;
+      const visit = (cell: number) => {
         for (let slot = cellStart[cell] as number, end = cellStart[cell + 1] as number; slot < end; slot++) {
           const index = cellPoints[slot] as number;
           const distance = geographicDistance(latitude, longitude, latitudes[index] as number, longitudes[index] as number);
@@ -107,16 +109,20 @@ export function createNearestPointIndex(
           }
         }
       };
-      for (let ring = 0; ring <= lastRing; ring++) {
-        if (ring === 0) visit(column, row);
-        else {
-          for (let offset = -ring; offset <= ring; offset++) {
-            visit(column + offset, row - ring);
-            visit(column + offset, row + ring);
-          }
-          for (let offset = -ring + 1; offset < ring; offset++) {
-            visit(column - ring, row + offset);
-            visit(column + ring, row + offset);
+      for (let ring = firstRing; ring <= lastRing; ring++) {
+        // The ring's cells clipped to the grid: its top and bottom rows, then its left and right columns.
+        const fromColumn = Math.max(0, column - ring);
+        const toColumn = Math.min(lastColumn, column + ring);
+        for (const ringRow of ring === 0 ? [row] : [row - ring, row + ring]) {
+          if (ringRow < 0 || ringRow > lastRow) continue;
+          for (let cellColumn = fromColumn; cellColumn <= toColumn; cellColumn++) visit(ringRow * columns + cellColumn);
+        }
+        if (ring > 0) {
+          const fromRow = Math.max(0, row - ring + 1);
+          const toRow = Math.min(lastRow, row + ring - 1);
+          for (const ringColumn of [column - ring, column + ring]) {
+            if (ringColumn < 0 || ringColumn > lastColumn) continue;
+            for (let cellRow = fromRow; cellRow <= toRow; cellRow++) visit(cellRow * columns + ringColumn);
           }
         }
         // Every point in ring + 1 is more than ring * cellSize away (in the plane, so also truly).
