@@ -22,7 +22,7 @@ describe('readTable', () => {
         const want = expected.columns[field.name];
         const mask = expected.validity[field.name];
         if (field.type === 'string') {
-          const values = Array.isArray(want) ? want : Array.from((want as { codes: Int32Array }).codes, (code) => (code < 0 ? null : (want as { dictionary: string[] }).dictionary[code]));
+          const values = Array.isArray(want) ? want : Array.from((want as unknown as { codes: Int32Array }).codes, (code) => (code < 0 ? null : (want as unknown as { dictionary: string[] }).dictionary[code]));
           expect(read, field.name).toEqual(values.map((value, row) => (mask && mask[row] === 0 ? null : value)));
         } else {
           const masked = Array.from(want as ArrayLike<number>, (value, row) => (mask && mask[row] === 0 ? null : value));
