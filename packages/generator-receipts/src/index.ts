@@ -21,3 +21,4 @@ export {
 } from './receipt-shapes.js';
 export { segmentOfCustomer } from './shopper-choice.js';
 export { isOpenAroundTheClock, isOpenDuring, openHourCount } from './store-hours.js';
+export { createStoreHourVisits, recordVisit, resetStoreHourVisits, storeHourVisitsPoint, type StoreHourVisits } from './store-hour-visits.js';

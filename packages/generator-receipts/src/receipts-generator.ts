@@ -10,6 +10,7 @@ import { simulateSale } from './sale-receipt.js';
 import type { StoreHourSession } from './store-hour-session.js';
 import { isOpenDuring } from './store-hours.js';
 import { writeStoreOperations } from './store-operations.js';
+import { createStoreHourVisits, resetStoreHourVisits, storeHourVisitsPoint } from './store-hour-visits.js';
 
 /** Knobs of the receipts generator beyond the run configuration; every one has a default. */
 export interface ReceiptsGeneratorOptions {
@@ -83,6 +84,9 @@ export function createReceiptsGenerator(options: ReceiptsGeneratorOptions = {}):
     createStoreState() {
       return createReceiptsStoreState(historySales, historyLinesPerSale);
     },
+    startUnit(context) {
+      context.slots.provide(storeHourVisitsPoint, createStoreHourVisits(), id);
+    },
     startStoreDay(context: StoreContext<ReceiptsStoreState>) {
       const { state, storeIndex, dayNumber } = context;
       state.sequence = 0;
@@ -99,6 +103,8 @@ export function createReceiptsGenerator(options: ReceiptsGeneratorOptions = {}):
     },
     storeHour(context: StoreHourContext<ReceiptsStoreState>) {
       const { state, storeIndex, dayNumber, hour, run } = context;
+      const visitsOfHour = context.slots.get(storeHourVisitsPoint, id);
+      resetStoreHourVisits(visitsOfHour, storeIndex, dayNumber, hour);
       if (!state.openToday) return;
       const world = context.slots.get(receiptsWorldPoint, id);
       if (!isOpenDuring(world.openHour[storeIndex] as number, world.closeHour[storeIndex] as number, hour)) return;
@@ -110,6 +116,8 @@ export function createReceiptsGenerator(options: ReceiptsGeneratorOptions = {}):
       const shoppers = random.poisson(expected);
       const returnVisits = random.poisson(shoppers * config.returns.rate * assortment.returnMultiplier);
       const visits = shoppers + returnVisits;
+      visitsOfHour.shoppers = shoppers;
+      visitsOfHour.returnVisits = returnVisits;
       if (visits === 0) return;
 
       const storeId = world.storeIds[storeIndex] as number;
@@ -124,6 +132,7 @@ export function createReceiptsGenerator(options: ReceiptsGeneratorOptions = {}):
           payments: context.emit(factPayments),
           promotions: context.emit(factPromotions),
         },
+        visits: visitsOfHour,
         random,
         state,
         storeIndex,

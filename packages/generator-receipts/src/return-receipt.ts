@@ -1,6 +1,7 @@
 import { refundReturn } from './payment-attempts.js';
 import { receiptIdOf } from './receipt-ids.js';
 import { writeLines, writePromotions, writeReceipt } from './receipt-rows.js';
+import { recordVisit } from './store-hour-visits.js';
 import { lineField, lineOffset, saleCount, saleField, saleOffset } from './sales-history.js';
 import { sessionReceiptId, type StoreHourSession } from './store-hour-session.js';
 
@@ -86,7 +87,9 @@ export function simulateReturn(session: StoreHourSession, secondOfHour: number):
   const totals = writeLines(session.tables, world, returned, receiptId, timestamp);
   writePromotions(session.tables, world, receiptId, timestamp);
   refundReturn(session, receiptId, timestamp, totals.total, tender);
-  writeReceipt(session.tables, receiptId, timestamp, session.storeId, sales[sale + saleField.customer] as number, originalId, sales[sale + saleField.trip] as number, totals, tender);
+  const customerId = sales[sale + saleField.customer] as number;
+  writeReceipt(session.tables, receiptId, timestamp, session.storeId, customerId, originalId, sales[sale + saleField.trip] as number, totals, tender);
+  recordVisit(session.visits, receiptId, timestamp, customerId, totals.total, true);
 }
 
 /** Lines of the sale at `saleOffset` with units not yet returned. */

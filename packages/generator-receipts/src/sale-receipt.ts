@@ -6,6 +6,7 @@ import { chooseCustomer, segmentOfCustomer } from './shopper-choice.js';
 import { writeLines, writePromotions, writeReceipt } from './receipt-rows.js';
 import { appendLine, appendSale } from './sales-history.js';
 import { sessionReceiptId, type StoreHourSession } from './store-hour-session.js';
+import { recordVisit } from './store-hour-visits.js';
 
 /** Draws of a product already in the basket before the line is given up. */
 const maximumProductDraws = 12;
@@ -84,6 +85,7 @@ export function simulateSale(session: StoreHourSession, secondOfHour: number): v
   writePromotions(session.tables, world, receiptId, timestamp);
   const tender = payForSale(session, receiptId, timestamp, totals.total, segment);
   writeReceipt(session.tables, receiptId, timestamp, session.storeId, customerId, null, trip, totals, tender);
+  recordVisit(session.visits, receiptId, timestamp, customerId, totals.total, false);
 
   if (random.chance(session.historyChance)) {
     const history = state.history;

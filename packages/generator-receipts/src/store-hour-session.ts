@@ -4,6 +4,7 @@ import type { DailyAssortment } from './daily-assortment.js';
 import type { ReceiptTables } from './receipt-rows.js';
 import type { ReceiptsStoreState } from './receipts-store-state.js';
 import type { ReceiptsWorld } from './receipts-world.js';
+import type { StoreHourVisits } from './store-hour-visits.js';
 
 /** What the receipts of one store-hour share; one object per store-hour, none per row. */
 export interface StoreHourSession {
@@ -12,6 +13,8 @@ export interface StoreHourSession {
   readonly assortment: DailyAssortment;
   readonly ledger: InventoryLedger;
   readonly tables: ReceiptTables;
+  /** The store-hour's receipts, published on storeHourVisitsPoint. */
+  readonly visits: StoreHourVisits;
   readonly random: Random;
   readonly state: ReceiptsStoreState;
   readonly storeIndex: number;
