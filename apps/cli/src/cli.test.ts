@@ -69,7 +69,7 @@ describe('datagen generate master', () => {
 
 describe('exit codes and messages', () => {
   it('exits 0 with --help on every command', async () => {
-    for (const args of [['--help'], ['generate', '--help'], ['generate', 'master', '--help'], ['config', 'init', '--help'], ['config', 'validate', '--help']]) {
+    for (const args of [['--help'], ['check', '--help'], ['generate', '--help'], ['generate', 'master', '--help'], ['config', 'init', '--help'], ['config', 'validate', '--help']]) {
       const result = await runCli(args);
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stdout).toContain('Usage: datagen');
@@ -176,5 +176,36 @@ describe('datagen generate all', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^datagen: unknown table "fact_nope"; known tables: /);
     expect(existsSync(database)).toBe(false);
+  });
+});
+
+describe('datagen check', () => {
+  it('passes a generated file, fails a damaged copy with examples, and names a missing file', async () => {
+    const database = join(directory, 'checked.duckdb');
+    const config = join(directory, 'checked.json');
+    await writeFile(config, JSON.stringify({ volumes: { stores: 4, customers: 300, products: 100 } }));
+    expect((await runCli(['generate', 'all', '--db', database, '--config', config, '--start', '2024-12-23', '--days', '4'])).code).toBe(0);
+
+    const passed = await runCli(['check', '--db', database, '--config', config]);
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toMatch(/^Checked .*checked\.duckdb: (\d+) invariants, \1 passed, 0 failed, 0 skipped$/m);
+    expect(passed.stderr).toMatch(/^check 1\/\d+ dim_geographies\.primary-key: passed$/m);
+
+    const store = await openStore(database);
+    try {
+      await store.query("UPDATE fact_receipts SET total_amount = total_amount + 1 WHERE receipt_id_ext = (SELECT min(receipt_id_ext) FROM fact_receipts WHERE receipt_type = 'SALE')");
+    } finally {
+      store.close();
+    }
+    const failed = await runCli(['check', '--db', database, '--config', config]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/^FAIL receipt-total \(1 rows\): fact_receipts: total_amount = subtotal_amount - discount_amount \+ tax_amount$/m);
+    expect(failed.stdout).toMatch(/^ {5}receipt_id_ext=R\d{5}-20241223-\d{5} subtotal_amount=[\d.]+ discount_amount=[\d.]+ tax_amount=[\d.]+ total_amount=[\d.]+$/m);
+    expect(failed.stderr).toMatch(/^datagen: error: \d+ of \d+ invariants failed in .*checked\.duckdb\n$/m);
+    expect(failed.stderr).not.toContain('DATAGEN_DEBUG');
+
+    const missing = await runCli(['check', '--db', join(directory, 'missing.duckdb')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`datagen: ${join(directory, 'missing.duckdb')} does not exist; generate it first, e.g. \`datagen generate all --db ${join(directory, 'missing.duckdb')} --days 30\`\n`);
   });
 });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCheckCommand } from './commands/check-command.js';
 import { registerConfigCommands } from './commands/config-command.js';
 import { registerGenerateCommands } from './commands/generate-command.js';
 import { version } from './version.js';
@@ -24,6 +25,7 @@ export function createProgram(output: Output): Command {
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
   registerGenerateCommands(program, output);
+  registerCheckCommand(program, output);
   registerConfigCommands(program, output);
   return program;
 }

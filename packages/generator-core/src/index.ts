@@ -25,3 +25,5 @@ export type { ChainContext, FactHooks, FactRun, SetupContext, StoreContext, Stor
 export { FactEngine, type DayResult, type UnitResult } from './engine/fact-engine.js';
 export { booleanColumn, float64Column, int32Column, isValid, requireDim, stringValues } from './batch/column-access.js';
 export { productDemandWeights } from './engine/product-demand-weights.js';
+export { checkGeneratorContract, type GeneratorContractOptions } from './contract/generator-contract.js';
+export { batchProblems, rowsAsText } from './contract/batch-conformance.js';

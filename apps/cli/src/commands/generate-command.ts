@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, type RetailConfigInput } from '@retail-datagen/models';
+import { InvalidArgumentError } from '@retail-datagen/models';
 import { generateFacts, generateMaster, loadConfig, resolveFactTables, type FactDayProgress } from '@retail-datagen/runner';
 import { parseIsoDate, parseWholeNumber } from '../flags.js';
 import { generators } from '../generators.js';
@@ -19,7 +19,7 @@ interface FactFlags extends CommonFlags {
   tables?: string;
 }
 
-function overridesOf(flags: FactFlags): RetailConfigInput {
+function overridesOf(flags: FactFlags): { seed?: number; start?: string; end?: string } {
   const overrides: { seed?: number; start?: string; end?: string } = {};
   if (flags.seed !== undefined) overrides.seed = parseWholeNumber('--seed', flags.seed, 0, 4_294_967_295);
   if (flags.start !== undefined) overrides.start = parseIsoDate('--start', flags.start);
@@ -27,14 +27,18 @@ function overridesOf(flags: FactFlags): RetailConfigInput {
   return overrides;
 }
 
-/** `--days N` sets the end date to start + N - 1, after the config and --start are known. */
+/**
+ * `--days N` sets the end date to start + N - 1, where start is `--start`, or
+ * else the config file's start (or the default).
+ */
 async function configOf(flags: FactFlags) {
-  const config = await loadConfig({ file: flags.config, overrides: overridesOf(flags) });
-  if (flags.days === undefined) return config;
+  if (flags.days === undefined) return loadConfig({ file: flags.config, overrides: overridesOf(flags) });
   if (flags.end !== undefined) throw new InvalidArgumentError('--days', flags.days, 'either --days or --end, not both');
   const days = parseWholeNumber('--days', flags.days, 1, 36_500);
-  const end = new Date(Date.parse(`${config.start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  return loadConfig({ file: flags.config, overrides: { ...overridesOf(flags), end } });
+  const overrides = overridesOf(flags);
+  const start = overrides.start ?? (await loadConfig({ file: flags.config, overrides: {} })).start;
+  const end = new Date(Date.parse(`${start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return loadConfig({ file: flags.config, overrides: { ...overrides, start, end } });
 }
 
 function tablesOf(flags: FactFlags): string[] | undefined {

@@ -3,7 +3,8 @@ const marker = Symbol.for('retail-datagen.error');
 /**
  * Every error code retail-datagen throws. `USER_*` codes are mistakes in what a
  * user gave us (config, flags, table names, dates): the CLI exits 2 and the API
- * answers 400/404. Every other code is a runtime failure.
+ * answers 400/404. Every other code is a runtime failure; `CHECK_FAILED` means
+ * a generated database broke one of its invariants (`datagen check` exits 1).
  */
 export const errorCodes = [
   'USER_CONFIG_INVALID',
@@ -12,6 +13,7 @@ export const errorCodes = [
   'USER_MISSING_GENERATOR',
   'STORAGE_FAILURE',
   'GENERATION_FAILURE',
+  'CHECK_FAILED',
 ] as const;
 
 export type RetailDatagenErrorCode = (typeof errorCodes)[number];
