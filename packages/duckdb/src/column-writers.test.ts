@@ -62,3 +62,54 @@ describe('column writers', () => {
     ]);
   });
 });
+
+describe('bulk column writes', () => {
+  let store: DuckDBStore;
+  beforeEach(async () => {
+    store = await openStore(':memory:');
+    await store.createTables([everyTypeTable]);
+  });
+  afterEach(() => store.close());
+
+  it('stores strings inline up to 12 UTF-8 bytes and through the string heap beyond, in arrays and dictionaries', async () => {
+    const notes = ['', 'abcdefghijkl', 'abcdefghijklm', 'éééééé', 'ééééééé', 'a', null, 'R00017-20241129-00042'];
+    const categories = ['twelve bytes', 'thirteen byte', 'ü', 'x'];
+    const batch = everyTypeBatch(generatedRows(notes.length));
+    await store.appendBatch({
+      ...batch,
+      columns: {
+        ...batch.columns,
+        Note: notes,
+        Category: { kind: 'dictionary', dictionary: categories, codes: Int32Array.from(notes, (_, row) => row % categories.length) },
+      },
+    });
+    const rows = await store.query('SELECT note, category, strlen(note) AS bytes FROM test_every_type ORDER BY id');
+    expect(rows.map((row) => row.note)).toEqual(notes);
+    expect(rows.map((row) => row.category)).toEqual(notes.map((_, row) => categories[row % categories.length]));
+    expect(rows.map((row) => row.bytes)).toEqual([0n, 12n, 13n, 12n, 14n, 1n, null, 21n]);
+    expect(await store.query("SELECT count(*)::INTEGER AS n FROM test_every_type WHERE note = 'abcdefghijkl' OR note LIKE 'é%'")).toEqual([{ n: 3 }]);
+  });
+
+  it('stores negative and pre-1970 64-bit values exactly, and NULLs in every nullable type', async () => {
+    const batch = everyTypeBatch(generatedRows(4));
+    await store.appendBatch({
+      ...batch,
+      columns: {
+        ...batch.columns,
+        UnitPrice: Float64Array.of(-1, -999_999_999_999, 4_294_967_296, 0),
+        EventTS: Float64Array.of(-1, Date.UTC(1900, 0, 1, 0, 0, 0, 1), Date.UTC(2024, 11, 25, 23, 59, 59, 999), 0),
+        SequenceNumber: Float64Array.of(-4_294_967_297, 4_294_967_296, -1, 0),
+        Quantity: Int32Array.of(-5, 0, 7, 0),
+      },
+      validity: Object.fromEntries(['Quantity', 'SequenceNumber', 'Ratio', 'UnitPrice', 'Refrigerated', 'BusinessDate', 'EventTS'].map((name) => [name, Uint8Array.of(1, 1, 1, 0)])),
+    });
+    const rows = await store.query(
+      'SELECT CAST(unit_price AS VARCHAR) AS price, CAST(event_ts AS VARCHAR) AS ts, sequence_number, quantity, ratio, refrigerated, business_date FROM test_every_type ORDER BY id',
+    );
+    expect(rows.map((row) => row.price)).toEqual(['-0.01', '-9999999999.99', '42949672.96', null]);
+    expect(rows.map((row) => row.ts)).toEqual(['1969-12-31 23:59:59.999', '1900-01-01 00:00:00.001', '2024-12-25 23:59:59.999', null]);
+    expect(rows.map((row) => row.sequence_number)).toEqual([-4_294_967_297n, 4_294_967_296n, -1n, null]);
+    expect(rows.map((row) => row.quantity)).toEqual([-5, 0, 7, null]);
+    expect(rows[3]).toMatchObject({ ratio: null, refrigerated: null, business_date: null });
+  });
+});

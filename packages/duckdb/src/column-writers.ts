@@ -1,13 +1,11 @@
+import bindings, { type Vector } from '@duckdb/node-bindings';
 import {
   DuckDBBigIntVector,
   DuckDBBooleanVector,
-  DuckDBDateValue,
   DuckDBDateVector,
   DuckDBDecimal64Vector,
-  DuckDBDecimalValue,
   DuckDBDoubleVector,
   DuckDBIntegerVector,
-  DuckDBTimestampValue,
   DuckDBTimestampVector,
   DuckDBVarCharVector,
   type DuckDBVector,
@@ -34,145 +32,233 @@ export interface ColumnSlice {
 const maxCents = 10 ** moneyPrecision.width - 1;
 /** Largest absolute millisecond value whose microseconds are still an exact double. */
 const maxTimestampMilliseconds = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
+/** Bytes of a DuckDB string_t: a 4-byte length, then 12 bytes inline (or a prefix and a heap pointer). */
+const stringSlotBytes = 16;
+/** Longest string DuckDB stores inline in its string_t, in UTF-8 bytes. */
+const inlineStringBytes = 12;
+const twoToThe32 = 4_294_967_296;
+
+/**
+ * The native vector behind a node-api vector wrapper. The writers fill the
+ * vector's memory in bulk with `copy_data_to_vector` (one native call per
+ * column slice) instead of the wrappers' `setItem` (a BigInt and a value
+ * object per cell for money and timestamps, a native call per string); the
+ * wrapper's own buffer is never flushed, so it cannot overwrite what was
+ * copied. Pinned to the node-api version of the catalog.
+ */
+function nativeVector(vector: DuckDBVector): Vector {
+  const native = (vector as unknown as { readonly vector?: Vector }).vector;
+  if (native === undefined) throw new StorageError('cannot reach the native vector of a DuckDB data chunk (unexpected @duckdb/node-api version)');
+  return native;
+}
+
+/** Reused scratch memory, grown as needed: 8 bytes per row for 64-bit values, 16 for string slots. */
+let scratch = new ArrayBuffer(2048 * stringSlotBytes);
+function scratchBytes(byteCount: number): ArrayBuffer {
+  if (scratch.byteLength < byteCount) scratch = new ArrayBuffer(Math.max(byteCount, scratch.byteLength * 2));
+  return scratch;
+}
 
 /**
  * Copies one slice of a batch column into a data-chunk vector of the field's
- * DuckDB type and flushes it. One tight loop per type: typed values go in
- * with `setItem`, NULLs where the validity mask says 0 (or a string is null,
- * or a dictionary code is -1). Values the column cannot store exactly (money
- * that is not whole cents or does not fit DECIMAL(12,2), fractional
+ * DuckDB type, in bulk: 32-bit and double columns straight from the batch's
+ * typed array, 64-bit values (money cents, timestamp microseconds, int64)
+ * as two 32-bit words each, strings of up to 12 UTF-8 bytes written inline
+ * (longer ones through DuckDB's string heap), and the validity mask as a
+ * bitmap when the slice holds NULLs. Values the column cannot store exactly
+ * (money that is not whole cents or does not fit DECIMAL(12,2), fractional
  * timestamps, int64 beyond 2^53) are refused with the row and the value.
  */
 export function writeColumnSlice(vector: DuckDBVector, slice: ColumnSlice): void {
+  const target = nativeVector(vector);
   switch (slice.field.type) {
     case 'int32':
-      writeInt32(expectVector(vector, DuckDBIntegerVector, slice), expectArray(slice.column, Int32Array, slice), slice);
+      expectVector(vector, DuckDBIntegerVector, slice);
+      copyTyped(target, expectArray(slice.column, Int32Array, slice), slice);
       break;
     case 'date':
-      writeDate(expectVector(vector, DuckDBDateVector, slice), expectArray(slice.column, Int32Array, slice), slice);
-      break;
-    case 'int64':
-      writeInt64(expectVector(vector, DuckDBBigIntVector, slice), expectArray(slice.column, Float64Array, slice), slice);
+      expectVector(vector, DuckDBDateVector, slice);
+      copyTyped(target, expectArray(slice.column, Int32Array, slice), slice);
       break;
     case 'float64':
-      writeFloat64(expectVector(vector, DuckDBDoubleVector, slice), expectArray(slice.column, Float64Array, slice), slice);
+      expectVector(vector, DuckDBDoubleVector, slice);
+      copyTyped(target, expectArray(slice.column, Float64Array, slice), slice);
+      break;
+    case 'int64':
+      expectVector(vector, DuckDBBigIntVector, slice);
+      copyWide(target, expectArray(slice.column, Float64Array, slice), slice, 1, Number.MAX_SAFE_INTEGER, 'an integer between -(2^53-1) and 2^53-1');
       break;
     case 'money':
-      writeMoney(expectVector(vector, DuckDBDecimal64Vector, slice), expectArray(slice.column, Float64Array, slice), slice);
+      expectVector(vector, DuckDBDecimal64Vector, slice);
+      copyWide(target, expectArray(slice.column, Float64Array, slice), slice, 1, maxCents, `whole cents between -${maxCents} and ${maxCents}`);
       break;
     case 'timestamp':
-      writeTimestamp(expectVector(vector, DuckDBTimestampVector, slice), expectArray(slice.column, Float64Array, slice), slice);
+      expectVector(vector, DuckDBTimestampVector, slice);
+      copyWide(target, expectArray(slice.column, Float64Array, slice), slice, 1000, maxTimestampMilliseconds, `whole milliseconds since 1970-01-01, at most ${maxTimestampMilliseconds} either way`);
       break;
     case 'boolean':
-      writeBoolean(expectVector(vector, DuckDBBooleanVector, slice), expectArray(slice.column, Uint8Array, slice), slice);
+      expectVector(vector, DuckDBBooleanVector, slice);
+      copyBoolean(target, expectArray(slice.column, Uint8Array, slice), slice);
       break;
     case 'string':
-      writeString(expectVector(vector, DuckDBVarCharVector, slice), slice);
-      break;
+      expectVector(vector, DuckDBVarCharVector, slice);
+      copyStrings(target, slice);
+      return;
   }
-  vector.flush();
+  copyValidity(target, slice, undefined);
 }
 
-function writeInt32(vector: DuckDBIntegerVector, values: Int32Array, { validity, offset, count }: ColumnSlice): void {
-  for (let row = 0; row < count; row++) {
-    const index = offset + row;
-    vector.setItem(row, validity !== undefined && validity[index] === 0 ? null : (values[index] as number));
-  }
+function copyTyped(target: Vector, values: Int32Array | Float64Array, { offset, count }: ColumnSlice): void {
+  const width = values.BYTES_PER_ELEMENT;
+  bindings.copy_data_to_vector(target, 0, values.buffer as ArrayBuffer, values.byteOffset + offset * width, count * width);
 }
 
-function writeDate(vector: DuckDBDateVector, days: Int32Array, { validity, offset, count }: ColumnSlice): void {
-  for (let row = 0; row < count; row++) {
-    const index = offset + row;
-    vector.setItem(row, validity !== undefined && validity[index] === 0 ? null : new DuckDBDateValue(days[index] as number));
-  }
-}
-
-function writeInt64(vector: DuckDBBigIntVector, values: Float64Array, slice: ColumnSlice): void {
+/** 64-bit integers (value x multiplier) as little-endian word pairs, without BigInt. */
+function copyWide(target: Vector, values: Float64Array, slice: ColumnSlice, multiplier: number, maximum: number, expected: string): void {
   const { validity, offset, count } = slice;
+  const buffer = scratchBytes(count * 8);
+  const words = new Int32Array(buffer, 0, count * 2);
   for (let row = 0; row < count; row++) {
     const index = offset + row;
     if (validity !== undefined && validity[index] === 0) {
-      vector.setItem(row, null);
+      words[2 * row] = 0;
+      words[2 * row + 1] = 0;
       continue;
     }
     const value = values[index] as number;
-    if (!Number.isSafeInteger(value)) throw invalidValue(slice, index, value, 'an integer between -(2^53-1) and 2^53-1');
-    vector.setItem(row, BigInt(value));
+    if (!Number.isInteger(value) || value > maximum || value < -maximum) throw invalidValue(slice, index, value, expected);
+    const scaled = value * multiplier;
+    const high = Math.floor(scaled / twoToThe32);
+    words[2 * row] = (scaled - high * twoToThe32) | 0;
+    words[2 * row + 1] = high;
   }
+  bindings.copy_data_to_vector(target, 0, buffer, 0, count * 8);
 }
 
-function writeFloat64(vector: DuckDBDoubleVector, values: Float64Array, { validity, offset, count }: ColumnSlice): void {
-  for (let row = 0; row < count; row++) {
-    const index = offset + row;
-    vector.setItem(row, validity !== undefined && validity[index] === 0 ? null : (values[index] as number));
-  }
+function copyBoolean(target: Vector, values: Uint8Array, { offset, count }: ColumnSlice): void {
+  const bytes = new Uint8Array(scratchBytes(count), 0, count);
+  for (let row = 0; row < count; row++) bytes[row] = values[offset + row] === 0 ? 0 : 1;
+  bindings.copy_data_to_vector(target, 0, bytes.buffer as ArrayBuffer, 0, count);
 }
 
-function writeMoney(vector: DuckDBDecimal64Vector, cents: Float64Array, slice: ColumnSlice): void {
-  const { validity, offset, count } = slice;
-  const { width, scale } = moneyPrecision;
-  for (let row = 0; row < count; row++) {
-    const index = offset + row;
-    if (validity !== undefined && validity[index] === 0) {
-      vector.setItem(row, null);
-      continue;
-    }
-    const value = cents[index] as number;
-    if (!Number.isInteger(value) || value > maxCents || value < -maxCents) {
-      throw invalidValue(slice, index, value, `whole cents between -${maxCents} and ${maxCents}`);
-    }
-    // The scaled integer of DECIMAL(12,2) is the number of cents: 12345 is 123.45.
-    vector.setItem(row, new DuckDBDecimalValue(BigInt(value), width, scale));
-  }
-}
+/**
+ * Strings: every string that fits inline is written as its string_t slot
+ * (length, then up to 12 UTF-8 bytes, zero padded) into one buffer copied in
+ * one call; each longer string then goes through DuckDB's string heap. A
+ * dictionary's entries are encoded once per slice.
+ */
+function copyStrings(target: Vector, slice: ColumnSlice): void {
+  const { column, offset, count } = slice;
+  const slots = new Uint8Array(scratchBytes(count * stringSlotBytes), 0, count * stringSlotBytes);
+  slots.fill(0);
+  const lengths = new DataView(slots.buffer, 0, count * stringSlotBytes);
+  const nulls = nullMask(slice);
+  const long: number[] = [];
+  const longValues: string[] = [];
 
-function writeTimestamp(vector: DuckDBTimestampVector, milliseconds: Float64Array, slice: ColumnSlice): void {
-  const { validity, offset, count } = slice;
-  for (let row = 0; row < count; row++) {
-    const index = offset + row;
-    if (validity !== undefined && validity[index] === 0) {
-      vector.setItem(row, null);
-      continue;
-    }
-    const value = milliseconds[index] as number;
-    if (!Number.isInteger(value) || value > maxTimestampMilliseconds || value < -maxTimestampMilliseconds) {
-      throw invalidValue(slice, index, value, `whole milliseconds since 1970-01-01, at most ${maxTimestampMilliseconds} either way`);
-    }
-    // value * 1000 is exact below 2^53, so one BigInt conversion is enough.
-    vector.setItem(row, new DuckDBTimestampValue(BigInt(value * 1000)));
-  }
-}
-
-function writeBoolean(vector: DuckDBBooleanVector, values: Uint8Array, { validity, offset, count }: ColumnSlice): void {
-  for (let row = 0; row < count; row++) {
-    const index = offset + row;
-    vector.setItem(row, validity !== undefined && validity[index] === 0 ? null : values[index] !== 0);
-  }
-}
-
-function writeString(vector: DuckDBVarCharVector, slice: ColumnSlice): void {
-  const { column, validity, offset, count } = slice;
   if (Array.isArray(column)) {
     const values = column as readonly (string | null | undefined)[];
     for (let row = 0; row < count; row++) {
+      const value = values[offset + row];
+      if (value === null || value === undefined) {
+        nulls[row] = 1;
+        continue;
+      }
+      if (nulls[row] === 1) continue;
+      if (!writeInline(slots, lengths, row, value)) {
+        long.push(row);
+        longValues.push(value);
+      }
+    }
+  } else {
+    if (!isDictionaryColumn(column)) throw wrongColumn(slice);
+    const { dictionary, codes } = column;
+    const encoded = encodeDictionary(dictionary);
+    for (let row = 0; row < count; row++) {
       const index = offset + row;
-      vector.setItem(row, validity !== undefined && validity[index] === 0 ? null : (values[index] ?? null));
+      const code = codes[index] as number;
+      if (code < 0) {
+        nulls[row] = 1;
+        continue;
+      }
+      if (nulls[row] === 1) continue;
+      if (code >= dictionary.length) throw invalidValue(slice, index, code, `a dictionary code below ${dictionary.length}, or -1 for NULL`);
+      const slot = encoded[code];
+      if (slot === undefined) {
+        long.push(row);
+        longValues.push(dictionary[code] as string);
+      } else slots.set(slot, row * stringSlotBytes);
     }
-    return;
   }
-  if (!isDictionaryColumn(column)) throw wrongColumn(slice);
-  const { dictionary, codes } = column;
-  for (let row = 0; row < count; row++) {
-    const index = offset + row;
-    const code = codes[index] as number;
-    if (code < 0 || (validity !== undefined && validity[index] === 0)) {
-      vector.setItem(row, null);
-      continue;
-    }
-    const value = dictionary[code];
-    if (value === undefined) throw invalidValue(slice, index, code, `a dictionary code below ${dictionary.length}, or -1 for NULL`);
-    vector.setItem(row, value);
+  bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
+  for (let item = 0; item < long.length; item++) bindings.vector_assign_string_element(target, long[item] as number, longValues[item] as string);
+  copyValidity(target, slice, nulls);
+}
+
+/** Writes a string of at most 12 UTF-8 bytes into its slot; false when it is longer. */
+function writeInline(slots: Uint8Array, lengths: DataView, row: number, value: string): boolean {
+  if (value.length > inlineStringBytes) return false;
+  const base = row * stringSlotBytes;
+  for (let char = 0; char < value.length; char++) {
+    const code = value.charCodeAt(char);
+    if (code > 0x7f) return writeInlineUtf8(slots, lengths, row, value);
+    slots[base + 4 + char] = code;
   }
+  lengths.setUint32(base, value.length, true);
+  return true;
+}
+
+const encoder = new TextEncoder();
+
+function writeInlineUtf8(slots: Uint8Array, lengths: DataView, row: number, value: string): boolean {
+  const bytes = encoder.encode(value);
+  const base = row * stringSlotBytes;
+  if (bytes.length > inlineStringBytes) {
+    slots.fill(0, base, base + stringSlotBytes);
+    return false;
+  }
+  slots.set(bytes, base + 4);
+  lengths.setUint32(base, bytes.length, true);
+  return true;
+}
+
+/** Each dictionary entry's inline slot, or undefined for an entry longer than 12 bytes. */
+const encodedDictionaries = new WeakMap<readonly string[], (Uint8Array | undefined)[]>();
+function encodeDictionary(dictionary: readonly string[]): (Uint8Array | undefined)[] {
+  let encoded = encodedDictionaries.get(dictionary);
+  if (encoded === undefined || encoded.length !== dictionary.length) {
+    const slot = new Uint8Array(stringSlotBytes);
+    const lengths = new DataView(slot.buffer);
+    encoded = dictionary.map((value) => {
+      // More than 12 UTF-16 units is more than 12 UTF-8 bytes: not inline, no need to encode.
+      if (value.length > inlineStringBytes) return undefined;
+      slot.fill(0);
+      return writeInline(slot, lengths, 0, value) ? slot.slice() : undefined;
+    });
+    encodedDictionaries.set(dictionary, encoded);
+  }
+  return encoded;
+}
+
+/** 1 for each slice row the batch's validity mask marks NULL. */
+function nullMask({ validity, offset, count }: ColumnSlice): Uint8Array {
+  const nulls = new Uint8Array(count);
+  if (validity !== undefined) for (let row = 0; row < count; row++) if (validity[offset + row] === 0) nulls[row] = 1;
+  return nulls;
+}
+
+/**
+ * Writes the validity bitmap (bit set = value present) when the slice has a
+ * NULL; a fresh chunk's vectors are all valid, so nothing is written otherwise.
+ */
+function copyValidity(target: Vector, slice: ColumnSlice, nulls: Uint8Array | undefined): void {
+  const mask = nulls ?? (slice.validity === undefined ? undefined : nullMask(slice));
+  if (mask === undefined || !mask.includes(1)) return;
+  const words = Math.ceil(slice.count / 64);
+  const bitmap = new Uint8Array(words * 8).fill(0xff);
+  for (let row = 0; row < slice.count; row++) if (mask[row] === 1) bitmap[row >> 3] = (bitmap[row >> 3] as number) & ~(1 << (row & 7));
+  bindings.vector_ensure_validity_writable(target);
+  bindings.copy_data_to_vector_validity(target, 0, bitmap.buffer, 0, bitmap.byteLength);
 }
 
 function isDictionaryColumn(column: ColumnData): column is DictionaryColumn {

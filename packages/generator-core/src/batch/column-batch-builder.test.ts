@@ -16,7 +16,41 @@ const events = defineTable({
   ],
 });
 
+const tickets = defineTable({
+  name: 'FactTickets',
+  kind: 'fact',
+  description: 'test',
+  primaryKey: ['TicketId'],
+  fields: [
+    { name: 'TicketId', type: 'string' },
+    { name: 'Kind', type: 'string' },
+    { name: 'Note', type: 'string', nullable: true },
+  ],
+});
+
 describe('ColumnBatchBuilder', () => {
+  it('keeps mostly distinct strings (ids) as plain arrays and repeated ones as dictionaries, across batches', () => {
+    const builder = new ColumnBatchBuilder(tickets, 16);
+    for (const size of [2000, 300]) {
+      for (let row = 0; row < size; row++) {
+        builder.pushString('TicketId', `T-${size}-${String(row).padStart(6, '0')}`);
+        builder.pushString('Kind', row % 2 === 0 ? 'SALE' : 'RETURN');
+        if (row % 7 === 0) builder.pushNull('Note');
+        else builder.pushString('Note', `note ${row}`);
+        builder.endRow();
+      }
+      const batch = builder.finish();
+      expect(batch.length).toBe(size);
+      expect(Array.isArray(batch.columns.TicketId)).toBe(true);
+      expect(Array.isArray(batch.columns.Kind)).toBe(false);
+      for (let row = 0; row < size; row++) {
+        expect(stringAt(batch.columns.TicketId as never, row)).toBe(`T-${size}-${String(row).padStart(6, '0')}`);
+        expect(stringAt(batch.columns.Kind as never, row)).toBe(row % 2 === 0 ? 'SALE' : 'RETURN');
+        expect(stringAt(batch.columns.Note as never, row)).toBe(row % 7 === 0 ? null : `note ${row}`);
+      }
+    }
+  });
+
   it('grows past its initial capacity and dictionary-encodes strings', () => {
     const builder = new ColumnBatchBuilder(events, 16);
     for (let row = 0; row < 1000; row++) {

@@ -26,6 +26,8 @@ export class ColumnBatchBuilder {
   private readonly codes = new Map<string, Int32Array>();
   private readonly dictionaries = new Map<string, { values: string[]; index: Map<string, number> }>();
   private readonly validity = new Map<string, Uint8Array>();
+  /** String fields whose values are mostly distinct (ids): held as plain arrays, not dictionaries. */
+  private readonly plain = new Map<string, (string | null)[]>();
 
   constructor(table: TableDefinition, initialCapacity = 1024) {
     this.table = table;
@@ -55,6 +57,11 @@ export class ColumnBatchBuilder {
 
   /** Sets a string field of the current row; NULL when `value` is null. */
   pushString(field: string, value: string | null): void {
+    const plain = this.plain.get(field);
+    if (plain) {
+      plain[this.rows] = value;
+      return;
+    }
     const codes = this.codes.get(field);
     const dictionary = this.dictionaries.get(field);
     if (!codes || !dictionary) throw new Error(`${this.table.name} has no string field ${field}`);
@@ -67,8 +74,25 @@ export class ColumnBatchBuilder {
       code = dictionary.values.length;
       dictionary.values.push(value);
       dictionary.index.set(value, code);
+      if (code >= plainAfterDistinct && code * 2 > this.rows) {
+        codes[this.rows] = code;
+        this.makePlain(field, codes, dictionary.values);
+        return;
+      }
     }
     codes[this.rows] = code;
+  }
+
+  /** A column of mostly distinct values (ids) stops paying for a dictionary: it becomes a plain array. */
+  private makePlain(field: string, codes: Int32Array, values: readonly string[]): void {
+    const plain: (string | null)[] = new Array<string | null>(this.rows + 1);
+    for (let row = 0; row <= this.rows; row++) {
+      const code = codes[row] as number;
+      plain[row] = code < 0 ? null : (values[code] as string);
+    }
+    this.plain.set(field, plain);
+    this.codes.delete(field);
+    this.dictionaries.delete(field);
   }
 
   /** Marks a nullable non-string field of the current row as NULL. */
@@ -77,6 +101,7 @@ export class ColumnBatchBuilder {
     if (!mask) throw new Error(`${this.table.name}: field ${field} is not nullable`);
     mask[this.rows] = 0;
     if (this.codes.has(field)) (this.codes.get(field) as Int32Array)[this.rows] = -1;
+    if (this.plain.has(field)) (this.plain.get(field) as (string | null)[])[this.rows] = null;
   }
 
   /** Completes the current row. */
@@ -95,8 +120,11 @@ export class ColumnBatchBuilder {
       const dictionary = this.dictionaries.get(name) as { values: string[] };
       columns[name] = { kind: 'dictionary', dictionary: dictionary.values, codes: codes.slice(0, length) };
     }
+    for (const [name, values] of this.plain) {
+      columns[name] = values.length === length ? values : values.slice(0, length);
+    }
     for (const [name, mask] of this.validity) {
-      if (!this.codes.has(name)) validity[name] = mask.slice(0, length);
+      if (!this.codes.has(name) && !this.plain.has(name)) validity[name] = mask.slice(0, length);
     }
     this.reset();
     return createColumnBatch(this.table, length, columns, validity);
@@ -106,6 +134,7 @@ export class ColumnBatchBuilder {
     this.rows = 0;
     // The finished batch keeps the old dictionaries; start new ones.
     for (const name of this.dictionaries.keys()) this.dictionaries.set(name, { values: [], index: new Map() });
+    for (const name of this.plain.keys()) this.plain.set(name, []);
     for (const mask of this.validity.values()) mask.fill(1);
   }
 
@@ -129,6 +158,9 @@ export class ColumnBatchBuilder {
     this.capacity = capacity;
   }
 }
+
+/** Distinct values a string column reaches before it may turn plain (when most of its rows are distinct). */
+const plainAfterDistinct = 256;
 
 function allocate(type: string, capacity: number): NumericArray {
   switch (type) {
