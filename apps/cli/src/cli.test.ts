@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '@retail-datagen/duckdb';
 import { builtInCatalog, dimensionTables } from '@retail-datagen/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './test-support/run-cli.js';
+import { binPath, runCli } from './test-support/run-cli.js';
 
 let directory: string;
 
@@ -31,7 +32,7 @@ async function hashes(database: string): Promise<Record<string, string>> {
 describe('datagen generate master', () => {
   it('writes every dim and prints a row-count table', async () => {
     const database = join(directory, 'nested', 'A.duckdb');
-    const result = await runCli(['generate', 'master', '--db', database, '--seed', '7']);
+    const result = await runCli(['generate', 'master', '--db', database, '--seed', '7', '--quiet']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     for (const table of dimensionTables) expect(result.stdout).toMatch(new RegExp(`^${table.name}\\s+[\\d,]+$`, 'm'));
@@ -108,9 +109,9 @@ describe('exit codes and messages', () => {
 
   it('exits 1 without a stack trace on a runtime failure', async () => {
     // A directory where the database file should be: DuckDB cannot open it.
-    const result = await runCli(['generate', 'master', '--db', directory], { env: { DATAGEN_DEBUG: '' } });
+    const result = await runCli(['generate', 'master', '--db', directory, '--quiet'], { env: { DATAGEN_DEBUG: '' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^datagen: error: /);
+    expect(result.stderr).toMatch(/^datagen: error: cannot open DuckDB database /);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -151,7 +152,8 @@ describe('datagen generate all', () => {
     const args = (database: string) => ['generate', 'all', '--db', database, '--config', config, '--start', '2024-11-27', '--days', '3'];
     const result = await runCli(args(first));
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('day 3/3 2024-11-29');
+    // Off a terminal: plain progress lines on stderr, the last one complete.
+    expect(result.stderr).toMatch(/^100\.0% \| [\d,]+ rows\/s \| done in \d+s$/m);
     expect(result.stdout).toMatch(/^fact_store_inventory_txn\s+[\d,]+$/m);
     expect((await runCli(args(second))).code).toBe(0);
     const [a, b] = await Promise.all([openStore(first), openStore(second)]);
@@ -207,5 +209,91 @@ describe('datagen check', () => {
     const missing = await runCli(['check', '--db', join(directory, 'missing.duckdb')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`datagen: ${join(directory, 'missing.duckdb')} does not exist; generate it first, e.g. \`datagen generate all --db ${join(directory, 'missing.duckdb')} --days 30\`\n`);
+  });
+});
+
+describe('progress and cancelling', () => {
+  const smallConfig = async () => {
+    const config = join(directory, 'progress.json');
+    await writeFile(config, JSON.stringify({ volumes: { stores: 6, customers: 600, products: 150 } }));
+    return config;
+  };
+
+  it('--json writes parseable events, rising sequence, percent never falling, and a final summary with the tables\' row counts; --dashboard keeps an HTML page', async () => {
+    const database = join(directory, 'json.duckdb');
+    const dashboard = join(directory, 'dashboard.html');
+    const result = await runCli(['generate', 'all', '--db', database, '--config', await smallConfig(), '--days', '4', '--json', '--dashboard', dashboard]);
+    expect(result.code).toBe(0);
+    const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; sequence: number; percent: number; status: string; rows: Record<string, number> });
+    expect(events.length).toBeGreaterThan(1);
+    events.forEach((event, index) => {
+      if (index === 0) return;
+      const previous = events[index - 1]!;
+      expect(event.sequence).toBeGreaterThan(previous.sequence);
+      expect(event.percent).toBeGreaterThanOrEqual(previous.percent);
+    });
+    const summary = events.at(-1)!;
+    expect(summary).toMatchObject({ type: 'summary', status: 'completed', percent: 100 });
+    expect(events.slice(0, -1).every((event) => event.type === 'progress')).toBe(true);
+    const store = await openStore(database);
+    try {
+      const tables = await store.existingTables();
+      expect(Object.keys(summary.rows).sort()).toEqual(tables);
+      const counts = await store.rowCounts(tables.map((name) => builtInCatalog.get(name)));
+      for (const [table, rows] of counts) expect(summary.rows[table], table).toBe(rows);
+    } finally {
+      store.close();
+    }
+    const html = await readFile(dashboard, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('completed');
+    expect(html).toContain('json.duckdb');
+  });
+
+  it('Ctrl-C stops at a day boundary: exit 130, a message saying what was kept, and only complete days in the file', async () => {
+    const database = join(directory, 'cancelled.duckdb');
+    const config = join(directory, 'sixty-days.json');
+    await writeFile(config, JSON.stringify({ start: '2024-11-15', end: '2025-01-13', volumes: { stores: 6, customers: 600, products: 150 } }));
+    const child = spawn(process.execPath, [binPath, 'generate', 'all', '--db', database, '--config', config, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let sent = false;
+    let buffered = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffered += chunk;
+      // Interrupt once a day is committed.
+      if (!sent && /"checkpoints":[1-9]/.test(buffered)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(sent).toBe(true);
+    expect(code).toBe(130);
+    const match = /^datagen: cancelled: (\d+) of 60 days are committed \(2024-11-15 to (\d{4}-\d{2}-\d{2})\), each complete in .*cancelled\.duckdb; run the same command again to generate the whole range$/m.exec(stderr);
+    expect(match, stderr).not.toBeNull();
+    const committed = Number(match![1]);
+    expect(committed).toBeGreaterThan(0);
+    expect(committed).toBeLessThan(60);
+
+    // The same master data and days generated without interruption: every committed day must hold exactly their rows.
+    const reference = join(directory, 'reference.duckdb');
+    expect((await runCli(['generate', 'master', '--db', reference, '--config', config, '--quiet'])).code).toBe(0);
+    expect((await runCli(['generate', 'facts', '--db', reference, '--config', config, '--days', String(committed), '--quiet'])).code).toBe(0);
+    const perDay = async (file: string) => {
+      const store = await openStore(file);
+      try {
+        const rows: Record<string, unknown>[] = [];
+        for (const table of ['fact_receipts', 'fact_receipt_lines', 'fact_store_inventory_txn', 'fact_payments']) {
+          rows.push(...(await store.query(`SELECT '${table}' AS t, CAST(event_ts AS DATE)::VARCHAR AS day, count(*)::INTEGER AS n FROM ${table} GROUP BY ALL ORDER BY day`)));
+        }
+        return rows;
+      } finally {
+        store.close();
+      }
+    };
+    const [cancelledDays, referenceDays] = await Promise.all([perDay(database), perDay(reference)]);
+    expect(cancelledDays).toEqual(referenceDays);
+    expect(new Set(cancelledDays.map((row) => row.day)).size).toBe(committed);
   });
 });

@@ -2,12 +2,14 @@ import { CommanderError } from 'commander';
 import { RetailDatagenError } from '@retail-datagen/models';
 import { createProgram, type Output } from './program.js';
 
-/** Exit codes of the datagen command. */
-export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;
+import { exitCodes } from './exit-codes.js';
+
+export { exitCodes };
 
 /**
  * Runs the CLI with the given arguments and returns the exit code:
- * 0 on success, 2 on a user mistake (one line naming the flag or field), 1 on a runtime failure.
+ * 0 on success, 2 on a user mistake (one line naming the flag or field), 1 on a runtime failure,
+ * 130 when the user stopped a run (Ctrl-C).
  */
 export async function main(argv: readonly string[], output: Output): Promise<number> {
   const program = createProgram(output);
@@ -23,6 +25,10 @@ export async function main(argv: readonly string[], output: Output): Promise<num
     if (RetailDatagenError.isInstance(error) && error.isUserError) {
       output.stderr.write(`datagen: ${error.message}\n`);
       return exitCodes.usage;
+    }
+    if (RetailDatagenError.isInstance(error) && error.code === 'CANCELLED') {
+      output.stderr.write(`datagen: cancelled: ${error.message}\n`);
+      return exitCodes.cancelled;
     }
     const message = error instanceof Error ? error.message : String(error);
     output.stderr.write(`datagen: error: ${message}\n`);

@@ -1,6 +1,9 @@
 import type { RetailConfig, TableCatalog } from '@retail-datagen/models';
 import { catalogInvariants } from './catalog-invariants.js';
 import type { Invariant } from './invariant.js';
+import { sensorAndMarketingInvariants } from './chain-invariants.js';
+import { logisticsInvariants } from './logistics-invariants.js';
+import { onlineOrderInvariants } from './online-order-invariants.js';
 import { storeInvariants } from './store-invariants.js';
 
 /**
@@ -14,5 +17,5 @@ import { storeInvariants } from './store-invariants.js';
  * ```
  */
 export function invariantsFor(catalog: TableCatalog, config: Pick<RetailConfig, 'seasonality'>): Invariant[] {
-  return [...catalogInvariants(catalog), ...storeInvariants({ closedOnChristmas: config.seasonality.closedOnChristmas })];
+  return [...catalogInvariants(catalog), ...storeInvariants({ closedOnChristmas: config.seasonality.closedOnChristmas }), ...logisticsInvariants(), ...sensorAndMarketingInvariants(), ...onlineOrderInvariants()];
 }

@@ -113,3 +113,21 @@ describe('bulk column writes', () => {
     expect(rows[3]).toMatchObject({ ratio: null, refrigerated: null, business_date: null });
   });
 });
+
+describe('repeated long dictionary strings', () => {
+  it('stores every row of a dictionary column whose long entries repeat within and across data chunks, with NULLs', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await store.createTables([everyTypeTable]);
+      const rows = 5_000;
+      const dictionary = ['short', ...Array.from({ length: 7 }, (_, index) => `a long dictionary entry number ${index}`)];
+      const codes = Int32Array.from({ length: rows }, (_, row) => (row % 11 === 0 ? -1 : (row * 7) % dictionary.length));
+      const batch = everyTypeBatch(generatedRows(rows));
+      await store.appendBatch({ ...batch, columns: { ...batch.columns, Note: { kind: 'dictionary', dictionary, codes } } });
+      const stored = await store.query('SELECT note FROM test_every_type ORDER BY id');
+      expect(stored.map((row) => row.note)).toEqual(Array.from(codes, (code) => (code < 0 ? null : dictionary[code])));
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -174,6 +174,9 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
     if (!isDictionaryColumn(column)) throw wrongColumn(slice);
     const { dictionary, codes } = column;
     const encoded = encodeDictionary(dictionary);
+    // A long dictionary entry goes to the string heap once per chunk; its other rows copy the first row's slot.
+    const stamp = ++encoded.stamp;
+    const repeats: number[] = [];
     for (let row = 0; row < count; row++) {
       const index = offset + row;
       const code = codes[index] as number;
@@ -183,11 +186,27 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
       }
       if (nulls[row] === 1) continue;
       if (code >= dictionary.length) throw invalidValue(slice, index, code, `a dictionary code below ${dictionary.length}, or -1 for NULL`);
-      const slot = encoded[code];
-      if (slot === undefined) {
+      const slot = encoded.slots[code];
+      if (slot !== undefined) slots.set(slot, row * stringSlotBytes);
+      else if (encoded.seenAt[code] === stamp) repeats.push(row, encoded.firstRow[code] as number);
+      else {
+        encoded.seenAt[code] = stamp;
+        encoded.firstRow[code] = row;
         long.push(row);
         longValues.push(dictionary[code] as string);
-      } else slots.set(slot, row * stringSlotBytes);
+      }
+    }
+    if (repeats.length > 0) {
+      bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
+      for (let item = 0; item < long.length; item++) bindings.vector_assign_string_element(target, long[item] as number, longValues[item] as string);
+      slots.set(bindings.vector_get_data(target, count * stringSlotBytes).subarray(0, count * stringSlotBytes));
+      for (let item = 0; item < repeats.length; item += 2) {
+        const from = (repeats[item + 1] as number) * stringSlotBytes;
+        slots.copyWithin((repeats[item] as number) * stringSlotBytes, from, from + stringSlotBytes);
+      }
+      bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
+      copyValidity(target, slice, nulls);
+      return;
     }
   }
   bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
@@ -222,19 +241,31 @@ function writeInlineUtf8(slots: Uint8Array, lengths: DataView, row: number, valu
   return true;
 }
 
-/** Each dictionary entry's inline slot, or undefined for an entry longer than 12 bytes. */
-const encodedDictionaries = new WeakMap<readonly string[], (Uint8Array | undefined)[]>();
-function encodeDictionary(dictionary: readonly string[]): (Uint8Array | undefined)[] {
+/**
+ * A dictionary prepared for writing: each entry's inline slot (undefined for
+ * an entry longer than 12 bytes), and per entry the chunk (`seenAt`, a stamp)
+ * and row where a long entry was last written to the string heap.
+ */
+interface EncodedDictionary {
+  readonly slots: (Uint8Array | undefined)[];
+  readonly seenAt: Int32Array;
+  readonly firstRow: Int32Array;
+  stamp: number;
+}
+
+const encodedDictionaries = new WeakMap<readonly string[], EncodedDictionary>();
+function encodeDictionary(dictionary: readonly string[]): EncodedDictionary {
   let encoded = encodedDictionaries.get(dictionary);
-  if (encoded === undefined || encoded.length !== dictionary.length) {
+  if (encoded === undefined || encoded.slots.length !== dictionary.length) {
     const slot = new Uint8Array(stringSlotBytes);
     const lengths = new DataView(slot.buffer);
-    encoded = dictionary.map((value) => {
+    const slots = dictionary.map((value) => {
       // More than 12 UTF-16 units is more than 12 UTF-8 bytes: not inline, no need to encode.
       if (value.length > inlineStringBytes) return undefined;
       slot.fill(0);
       return writeInline(slot, lengths, 0, value) ? slot.slice() : undefined;
     });
+    encoded = { slots, seenAt: new Int32Array(dictionary.length), firstRow: new Int32Array(dictionary.length), stamp: 0 };
     encodedDictionaries.set(dictionary, encoded);
   }
   return encoded;

@@ -19,10 +19,20 @@ export { runMasterPhase } from './plugin/run-master-phase.js';
 export { dayOfWeek, isWeekend } from './calendar/day-of-week.js';
 export { CompositionSlots, defineCompositionPoint, type CompositionPoint } from './engine/composition-point.js';
 export { DemandMultiplier, type CategoryDemandContribution, type DemandContribution, type DemandInput } from './engine/demand-multiplier.js';
-export { inventoryLedgerPoint, type InventoryLedger, type InventoryPosting, type InventoryTransactionType } from './engine/inventory-ledger.js';
+export {
+  inventoryLedgerPoint,
+  storeReplenishmentPoint,
+  type BookedDelivery,
+  type InventoryLedger,
+  type InventoryPosting,
+  type InventoryTransactionType,
+  type ReorderPriority,
+  type ReorderRequests,
+  type StoreReplenishment,
+} from './engine/inventory-ledger.js';
 export { partitionStores } from './engine/store-partitions.js';
 export type { ChainContext, FactHooks, FactRun, SetupContext, StoreContext, StoreHourContext, UnitContext } from './engine/fact-hooks.js';
-export { FactEngine, type DayResult, type UnitResult } from './engine/fact-engine.js';
+export { FactEngine, type DayResult, type UnitResult, type UnitStates } from './engine/fact-engine.js';
 export { booleanColumn, float64Column, int32Column, isValid, requireDim, stringValues } from './batch/column-access.js';
 export { productDemandWeights } from './engine/product-demand-weights.js';
 export { checkGeneratorContract, type GeneratorContractOptions } from './contract/generator-contract.js';

@@ -1,5 +1,4 @@
 import {
-  booleanColumn,
   defineCompositionPoint,
   float64Column,
   int32Column,
@@ -19,8 +18,6 @@ import type { RetailConfig } from '@retail-datagen/models';
 export const meanUnitsPerLine = 1.6;
 /** Fewest units a product that sells at all starts with (when initial days of supply is above 0). */
 export const minimumInitialUnits = 2;
-/** Deliveries to stores open around the clock arrive at this hour. */
-export const aroundTheClockDeliveryHour = 6;
 
 /**
  * What the inventory package precomputes once per run (per thread): the
@@ -47,21 +44,18 @@ export interface InventoryPlan {
   readonly storeTrafficMultipliers: Float64Array;
   /** dim_products LaunchDate: products neither sell nor stock up before it. */
   readonly launchDays: Int32Array;
-  /** First day a product may be reordered: its launch day minus the lead time, so stock arrives on launch day. */
+  /** First day a product may be reordered: its launch day minus `leadTimeDays`, so stock can arrive by launch day. */
   readonly orderableDays: Int32Array;
   /** Products that become orderable after the first day, sorted by that day (ties by index). */
   readonly laterOrderableProducts: Int32Array;
   /** `orderableDays` of `laterOrderableProducts`, ascending. */
   readonly laterOrderableDays: Int32Array;
-  /** 1 for products that ship refrigerated. */
-  readonly refrigerated: Uint8Array;
-  /** Hour deliveries arrive at each store: its open hour, 06:00 for stores open around the clock. */
-  readonly deliveryHours: Int32Array;
   /** Milliseconds after midnight each store closes (reorders are raised then); 23:59:59.999 for a 24:00 close. */
   readonly closeOffsets: Float64Array;
   readonly initialDaysOfSupply: number;
   readonly reorderPointDays: number;
   readonly reorderQuantityDays: number;
+  /** `inventory.leadTimeDays`: the days a store allows for a reorder to arrive. */
   readonly leadTimeDays: number;
 }
 
@@ -124,15 +118,11 @@ export function createInventoryPlan(run: FactRun): InventoryPlan {
   }
   later.sort((left, right) => (orderableDays[left] as number) - (orderableDays[right] as number) || left - right);
 
-  const openHours = int32Column(stores, 'OpenHour');
   const closeHours = int32Column(stores, 'CloseHour');
   const storeCount = stores.length;
-  const deliveryHours = new Int32Array(storeCount);
   const closeOffsets = new Float64Array(storeCount);
   for (let store = 0; store < storeCount; store++) {
-    const open = openHours[store] as number;
     const close = closeHours[store] as number;
-    deliveryHours[store] = open === 0 && close === 24 ? aroundTheClockDeliveryHour : open;
     closeOffsets[store] = close >= 24 ? millisecondsPerDay - 1 : close * 3_600_000;
   }
 
@@ -148,8 +138,6 @@ export function createInventoryPlan(run: FactRun): InventoryPlan {
     orderableDays,
     laterOrderableProducts: Int32Array.from(later),
     laterOrderableDays: Int32Array.from(later, (product) => orderableDays[product] as number),
-    refrigerated: booleanColumn(products, 'RequiresRefrigeration'),
-    deliveryHours,
     closeOffsets,
     initialDaysOfSupply: inventory.initialDaysOfSupply,
     reorderPointDays: inventory.reorderPointDays,

@@ -1,5 +1,6 @@
-/** How urgent a store reorder is. */
-export type ReorderPriority = 'NORMAL' | 'HIGH' | 'URGENT';
+import type { ReorderPriority, ReorderRequests } from '@retail-datagen/generator-core';
+
+export type { ReorderPriority, ReorderRequests };
 
 /**
  * The priorities of fact_reorders: URGENT when the shelf is empty, HIGH when
@@ -13,27 +14,8 @@ export type ReorderPriority = 'NORMAL' | 'HIGH' | 'URGENT';
 export const reorderPriorities = ['NORMAL', 'HIGH', 'URGENT'] as const satisfies readonly ReorderPriority[];
 
 /**
- * The reorder requests a unit of store-phase work raised (the inventory
- * package's unit summary), as parallel plain arrays so they cross worker
- * threads cheaply. The chain phase routes them to distribution centers.
- *
- * @example
- * ```ts
- * const requests = createReorderRequests();
- * addReorderRequest(requests, 3, 120, 48, 'HIGH');
- * requests.quantities[0]; // 48
- * ```
- */
-export interface ReorderRequests {
-  readonly storeIndices: number[];
-  readonly productIndices: number[];
-  /** Units ordered. */
-  readonly quantities: number[];
-  readonly priorities: ReorderPriority[];
-}
-
-/**
- * An empty list of reorder requests.
+ * An empty list of reorder requests: the inventory package's unit summary,
+ * also published on `storeReplenishmentPoint` for the package that delivers.
  *
  * @example
  * ```ts

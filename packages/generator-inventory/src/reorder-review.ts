@@ -1,7 +1,6 @@
 import { millisecondsPerDay, type ColumnBatchBuilder } from '@retail-datagen/generator-core';
 import { expectedDailyUnits, reorderPoint, reorderQuantity, type InventoryPlan } from './inventory-plan.js';
 import { addReorderRequest, type ReorderPriority, type ReorderRequests } from './reorder-requests.js';
-import { scheduleStandInDelivery, StandInShipments, type ReplenishmentMode } from './replenishment-stand-in.js';
 import type { StoreInventoryState } from './store-inventory-state.js';
 
 /** What the end-of-day review of one store works with. */
@@ -13,23 +12,22 @@ export interface ReorderReview {
   /** The unit's fact_reorders builder. */
   readonly reorders: ColumnBatchBuilder;
   readonly requests: ReorderRequests;
-  readonly replenishment: ReplenishmentMode;
 }
 
 /**
  * Reviews the store's watch list at closing time: every orderable product
  * whose on hand plus in transit is at or below its reorder point is reordered
- * (a fact_reorders row, a reorder request, units in transit and, with the
- * stand-in, a scheduled delivery). A product stays on the watch list while it
- * is still at or below its point after the reorder (a reorder quantity smaller
- * than the point), so it is reordered again the next day.
+ * (a fact_reorders row, a reorder request for the package that delivers, and
+ * units in transit until DELIVERY rows settle them). A product stays on the
+ * watch list while it is still at or below its point after the reorder (a
+ * reorder quantity smaller than the point), so it is reordered again the next
+ * day.
  */
 export function reviewReorders(review: ReorderReview): void {
-  const { plan, state, storeIndex, dayNumber, reorders, requests, replenishment } = review;
+  const { plan, state, storeIndex, dayNumber, reorders, requests } = review;
   const { balances, inTransit, watched, watchList } = state;
   const storeId = plan.storeIds[storeIndex] as number;
   const timestamp = dayNumber * millisecondsPerDay + (plan.closeOffsets[storeIndex] as number);
-  const shipments = replenishment === 'stand-in' ? new StandInShipments(storeId, dayNumber) : null;
   let kept = 0;
   for (let index = 0; index < state.watchCount; index++) {
     const product = watchList[index] as number;
@@ -55,7 +53,6 @@ export function reviewReorders(review: ReorderReview): void {
       addReorderRequest(requests, storeIndex, product, quantity, priority);
       inTransit[product] = (inTransit[product] as number) + quantity;
       position += quantity;
-      if (shipments) scheduleStandInDelivery(state, plan, dayNumber, product, quantity, shipments.idFor(plan.refrigerated[product] === 1));
     }
     if (position <= point) watchList[kept++] = product;
     else watched[product] = 0;

@@ -1,6 +1,7 @@
 import {
   isoDateOf,
   timestampOf,
+  type BookedDelivery,
   type ColumnBatchBuilder,
   type InventoryLedger,
   type InventoryPosting,
@@ -52,6 +53,10 @@ export class StoreInventoryLedger implements InventoryLedger {
   private readonly stockouts: ColumnBatchBuilder;
   /** Stockout times already written per (store, product) of this unit: they are part of the table's key. */
   private readonly stockoutTimes = new Map<number, number[]>();
+  /** Deliveries booked into today's store-days, by store index, in booking order. */
+  private readonly bookings = new Map<number, BookedDelivery[]>();
+  /** The last hour whose booked deliveries were posted, by store index (-1 before hour 0). */
+  private readonly postedHours = new Map<number, number>();
 
   constructor(options: StoreInventoryLedgerOptions) {
     this.plan = options.plan;
@@ -124,6 +129,49 @@ export class StoreInventoryLedger implements InventoryLedger {
   }
 
   /**
+   * Books a delivery into a store-day of this unit (see `StoreReplenishment`):
+   * {@link postBookedDeliveries} posts it as a DELIVERY at `hour`:00. The hour
+   * must not have been simulated yet.
+   */
+  book(delivery: BookedDelivery): void {
+    const { storeIndex, productIndex, quantity, hour, source } = delivery;
+    this.activeState(storeIndex);
+    this.checkProduct(productIndex);
+    if (!Number.isInteger(quantity) || quantity <= 0) throw new RangeError(`inventory ledger: a booked delivery needs a whole number of units > 0, got ${quantity}`);
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new RangeError(`inventory ledger: a booked delivery needs an hour from 0 to 23, got ${hour}`);
+    const posted = this.postedHours.get(storeIndex) ?? -1;
+    if (hour <= posted) {
+      throw new RangeError(`inventory ledger: store index ${storeIndex} is past ${hour}:00 of ${isoDateOf(this.dayNumber)}; book a delivery before its hour is simulated`);
+    }
+    if (typeof source !== 'string' || source === '') throw new RangeError('inventory ledger: a booked delivery needs its shipment id as source');
+    let list = this.bookings.get(storeIndex);
+    if (list === undefined) {
+      list = [];
+      this.bookings.set(storeIndex, list);
+    }
+    list.push({ storeIndex, productIndex, quantity, hour, source });
+  }
+
+  /**
+   * Posts the deliveries booked for `hour` as DELIVERY rows at `hour`:00, in
+   * booking order. Called by the inventory package at the start of each
+   * store-hour, before any package that requires it posts in that hour.
+   */
+  postBookedDeliveries(storeIndex: number, hour: number): void {
+    this.postedHours.set(storeIndex, hour);
+    const list = this.bookings.get(storeIndex);
+    if (list === undefined) return;
+    const timestamp = timestampOf(this.dayNumber, hour);
+    let kept = 0;
+    for (const delivery of list) {
+      if (delivery.hour === hour) this.putUnits(storeIndex, delivery.productIndex, delivery.quantity, 'DELIVERY', timestamp, delivery.source);
+      else list[kept++] = delivery;
+    }
+    list.length = kept;
+    if (kept === 0) this.bookings.delete(storeIndex);
+  }
+
+  /**
    * Starts a store's day: resets its movement sequence, writes the INITIAL
    * rows on the first day of the run, and watches the products that become
    * orderable today. Returns the store's state.
@@ -134,6 +182,8 @@ export class StoreInventoryLedger implements InventoryLedger {
     state.day = this.dayNumber;
     state.sequence = 0;
     state.closed = closed ? 1 : 0;
+    this.bookings.delete(storeIndex);
+    this.postedHours.set(storeIndex, -1);
     if (this.dayIndex === 0) this.writeInitialStock(state, storeIndex);
     const { laterOrderableDays, laterOrderableProducts } = this.plan;
     for (let index = lowerBound(laterOrderableDays, this.dayNumber); index < laterOrderableDays.length; index++) {

@@ -12,7 +12,7 @@
 export interface StoreInventoryState {
   /** Units on hand by product index; never negative. */
   readonly balances: Int32Array;
-  /** Units reordered and not yet delivered, by product index. */
+  /** Units reordered and not yet delivered (backordered at the DC or on a truck), by product index. */
   readonly inTransit: Int32Array;
   /** 1 for products on the watch list. */
   readonly watched: Uint8Array;
@@ -28,13 +28,8 @@ export interface StoreInventoryState {
   day: number;
   /** Movements posted so far in the store-day in progress (the last part of `txn_seq`). */
   sequence: number;
-  /** 1 when the store does not open today: no deliveries, no reorders. */
+  /** 1 when the store does not open today: no reorders. */
   closed: number;
-  /** Stand-in replenishment: deliveries on their way, as parallel arrays. */
-  readonly pendingArrivalDays: number[];
-  readonly pendingProducts: number[];
-  readonly pendingQuantities: number[];
-  readonly pendingShipments: string[];
 }
 
 /**
@@ -55,10 +50,6 @@ export function createStoreInventoryState(productCount: number): StoreInventoryS
     day: -1,
     sequence: 0,
     closed: 0,
-    pendingArrivalDays: [],
-    pendingProducts: [],
-    pendingQuantities: [],
-    pendingShipments: [],
   };
 }
 

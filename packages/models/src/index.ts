@@ -24,6 +24,10 @@ export {
   factStoreOps,
   storeFactTables,
 } from './tables/store-facts.js';
+export { dimCampaigns, factMarketing, marketingTables } from './tables/marketing-tables.js';
+export { factBlePings, factCustomerZoneChanges, factFootTraffic, sensorTables } from './tables/sensor-tables.js';
+export { factDcInventoryTxn, factTruckInventory, factTruckMoves, logisticsTables } from './tables/logistics-tables.js';
+export { factOnlineOrderHeaders, factOnlineOrderLines, onlineOrderTables } from './tables/online-order-tables.js';
 export { builtInCatalog, builtInTables, createTableCatalog, type TableCatalog } from './tables/table-catalog.js';
 export { configSchema, type RetailConfig, type RetailConfigInput } from './config/config-schema.js';
 export { defaultConfig, mergeConfigInput, parseConfig, parseConfigText } from './config/parse-config.js';

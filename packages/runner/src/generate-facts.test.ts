@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { openStore, type DuckDBStore } from '@retail-datagen/duckdb';
 import { checkGeneratorContract, createGeneratorRegistry, type GeneratorPlugin } from '@retail-datagen/generator-core';
 import { inventory } from '@retail-datagen/generator-inventory';
+import { logistics } from '@retail-datagen/generator-logistics';
 import { master } from '@retail-datagen/generator-master';
 import { receipts } from '@retail-datagen/generator-receipts';
 import { seasonal } from '@retail-datagen/generator-seasonal';
@@ -13,7 +17,8 @@ import { generateFacts } from './generate-facts.js';
 import { generateMaster } from './generate-master.js';
 import { createLoyaltyGenerator } from './test-support/loyalty-points.js';
 
-const builtIn = { master, seasonal, inventory, receipts };
+const builtIn = { master, seasonal, inventory, receipts, logistics };
+const execFileAsync = promisify(execFile);
 const small: RetailConfigInput = {
   seed: 5,
   start: '2024-11-27',
@@ -24,11 +29,18 @@ const small: RetailConfigInput = {
 
 let directory: string;
 
-async function generate(name: string, input: RetailConfigInput, generators: Readonly<Record<string, GeneratorPlugin>> = builtIn): Promise<string> {
+const builtInModule = new URL('./test-support/built-in-generators.mjs', import.meta.url);
+
+async function generate(
+  name: string,
+  input: RetailConfigInput,
+  generators: Readonly<Record<string, GeneratorPlugin>> = builtIn,
+  workers: { workers?: number; generatorsModule?: URL } = {},
+): Promise<string> {
   const database = join(directory, `${name}.duckdb`);
   const config = parseConfig(input);
   await generateMaster({ database, config, generators });
-  await generateFacts({ database, config, generators });
+  await generateFacts({ database, config, generators, ...workers });
   return database;
 }
 
@@ -61,9 +73,38 @@ describe('generateFacts into DuckDB files', () => {
     const first = await hashes(await generate('first', { ...small, engine: { partitions: 16 } }));
     const again = await hashes(await generate('again', { ...small, engine: { partitions: 3 } }));
     const reseeded = await hashes(await generate('reseeded', { ...small, seed: 6 }));
-    expect(first.size).toBe(14);
+    expect(first.size).toBe(17);
     expect(again).toEqual(first);
     for (const [table, hash] of first) expect(reseeded.get(table), table).not.toBe(hash);
+  });
+
+  test('worker threads change nothing: 0, 1 and 2 workers give identical tables', async () => {
+    const inline = await hashes(await generate('workers-0', small, builtIn, { workers: 0 }));
+    const one = await hashes(await generate('workers-1', small, builtIn, { workers: 1, generatorsModule: builtInModule }));
+    const two = await hashes(await generate('workers-2', small, builtIn, { workers: 2, generatorsModule: builtInModule }));
+    expect(one).toEqual(inline);
+    expect(two).toEqual(inline);
+  });
+
+  test('memory is bounded by the days in flight, not by the range: peak RSS of 3x the days is within 20% of 1x', async () => {
+    const probe = fileURLToPath(new URL('./test-support/rss-probe.mjs', import.meta.url));
+    const peakRss = async (days: number) => {
+      const { stdout } = await execFileAsync(process.execPath, [probe, join(directory, `rss-${days}.duckdb`), String(days), '1']);
+      return Number(stdout.trim());
+    };
+    const one = await peakRss(6);
+    const three = await peakRss(18);
+    expect(one).toBeGreaterThan(50_000);
+    expect(three / one).toBeLessThan(1.2);
+  });
+
+  test('workers need the generator packages as a module', async () => {
+    const database = join(directory, 'no-module.duckdb');
+    const config = parseConfig(small);
+    await generateMaster({ database, config, generators: builtIn });
+    await expect(generateFacts({ database, config, generators: builtIn, workers: 2 })).rejects.toThrow(
+      '--workers: got "2"; expected 0 unless the generator packages come from a module (generatorsModule)',
+    );
   });
 
   test('a generator package from outside the built-in set lands its table in DuckDB without any engine edit', async () => {

@@ -1,7 +1,10 @@
 import { dayNumberOf, FactEngine, createGeneratorRegistry, isoDateOf, type ColumnBatch, type FactRun, type GeneratorPlugin } from '@retail-datagen/generator-core';
 import { openStore } from '@retail-datagen/duckdb';
-import { InvalidArgumentError, RetailDatagenError, type RetailConfig, type TableDefinition } from '@retail-datagen/models';
+import { InvalidArgumentError, RetailDatagenError, type RetailConfig, type TableCatalog, type TableDefinition } from '@retail-datagen/models';
+import { defaultWorkerCount, inlineExecutor, poolExecutor, type UnitExecutor } from './workers/unit-executor.js';
+import type { ProgressJob } from '@retail-datagen/progress';
 import type { TableRowCount } from './generate-master.js';
+import { runStages } from './run-stages.js';
 
 /** Progress of a fact run, reported after each committed day. */
 export interface FactDayProgress {
@@ -23,6 +26,42 @@ export interface GenerateFactsOptions {
   tables?: readonly string[];
   /** Called after each day is committed. */
   onDay?: (progress: FactDayProgress) => void;
+  /**
+   * Worker threads for the store phase; 0 runs it inline. Default: one less
+   * than the cores (at least 1) when `generatorsModule` is given, else 0. The
+   * rows are the same for any count.
+   */
+  workers?: number;
+  /**
+   * Module (file URL or path) exporting the same generator packages as
+   * `generators`, as `generators` (or default): how worker threads load them.
+   * Required for `workers` > 0.
+   */
+  generatorsModule?: string | URL;
+  /** DuckDB's memory limit during the run (default 512MB): bounds its cache of written blocks. */
+  duckdbMemoryLimit?: string;
+  /** Reports the `facts` stage: units done, the step, rows per table and a checkpoint per committed day. */
+  progress?: ProgressJob;
+  /**
+   * Stops the run at the next day boundary: the day being generated is
+   * dropped, the one being committed is finished, and the result says
+   * `cancelled`. The file then holds complete days only.
+   */
+  signal?: AbortSignal;
+}
+
+/** What a fact run wrote. */
+export interface GenerateFactsResult {
+  /** Rows in each fact table written. */
+  tables: TableRowCount[];
+  /** Days in the requested range. */
+  days: number;
+  /** Days committed, from the start. */
+  committedDays: number;
+  /** Last committed day, YYYY-MM-DD (undefined when none was). */
+  lastCommittedDate: string | undefined;
+  /** True when the signal stopped the run before the end. */
+  cancelled: boolean;
 }
 
 /**
@@ -56,13 +95,14 @@ export function resolveFactTables(generators: Readonly<Record<string, GeneratorP
  * const counts = await generateFacts({ database: 'data/retail.duckdb', config, generators: { master, seasonal, inventory, receipts } });
  * ```
  */
-export async function generateFacts(options: GenerateFactsOptions): Promise<TableRowCount[]> {
+export async function generateFacts(options: GenerateFactsOptions): Promise<GenerateFactsResult> {
   const registry = createGeneratorRegistry(options.generators);
   const dimensionTables = registry.catalog.tables.filter((table) => table.kind === 'dimension');
   const factTables = registry.catalog.tables.filter((table) => table.kind === 'fact');
   const written = resolveFactTables(options.generators, options.tables);
 
-  const store = await openStore(options.database);
+  // A bounded DuckDB buffer pool keeps memory flat however long the run: written blocks are evicted, not cached.
+  const store = await openStore(options.database, { memoryLimit: options.duckdbMemoryLimit ?? '512MB' });
   try {
     const existing = new Set(await store.existingTables());
     const missing = dimensionTables.filter((table) => !existing.has(table.name));
@@ -77,28 +117,68 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Tabl
     const storeCount = dims.get('dim_stores')?.length ?? 0;
     const run: FactRun = { config: options.config, dims, firstDay: dayNumberOf(options.config.start), lastDay: dayNumberOf(options.config.end), storeCount };
     const engine = new FactEngine(registry, run, { partitions: options.config.engine.partitions });
-
-    await store.transaction(async () => {
-      await store.dropTables(factTables);
-      await store.createTables(written);
-    });
-    const writtenSet = new Set(written);
+    const executor = createExecutor(options, engine, registry.catalog);
+    const { progress, signal } = options;
     const days = run.lastDay - run.firstDay + 1;
-    for (let dayNumber = run.firstDay; dayNumber <= run.lastDay; dayNumber++) {
-      const { batches } = engine.runDay(dayNumber);
-      let rowsThisDay = 0;
+    const units = engine.partitions.length;
+    let committedDays = 0;
+    try {
       await store.transaction(async () => {
-        for (const batch of batches) {
-          if (!writtenSet.has(batch.table)) continue;
-          rowsThisDay += batch.length;
-          await store.appendBatch(batch);
-        }
+        await store.dropTables(factTables);
+        await store.createTables(written);
       });
-      options.onDay?.({ dayNumber, date: isoDateOf(dayNumber), day: dayNumber - run.firstDay + 1, days, rowsThisDay });
+      progress?.startStage(runStages.facts, { total: days * units, step: `day 1/${days} ${isoDateOf(run.firstDay)}` });
+      const writtenSet = new Set(written);
+      // One day commits while the next is generated: at most two days of batches are held.
+      let committing: Promise<void> = Promise.resolve();
+      for (let dayNumber = run.firstDay; dayNumber <= run.lastDay && !signal?.aborted; dayNumber++) {
+        const day = dayNumber - run.firstDay + 1;
+        const date = isoDateOf(dayNumber);
+        const chainStart = engine.startDay(dayNumber);
+        let unitsDone = 0;
+        const results = await executor.runUnits(engine, dayNumber, () => {
+          unitsDone++;
+          progress?.advance(1, `day ${day}/${days} ${date}: store partitions ${unitsDone}/${units}`);
+        });
+        if (signal?.aborted) break;
+        const chainEnd = engine.endDay(dayNumber, results);
+        const batches = engine.assembleDay(dayNumber, chainStart, results, chainEnd).batches.filter((batch) => writtenSet.has(batch.table));
+        await committing;
+        const dayProgress: FactDayProgress = { dayNumber, date, day, days, rowsThisDay: batches.reduce((sum, batch) => sum + batch.length, 0) };
+        committing = store.appendBatches(batches).then(() => {
+          committedDays = day;
+          if (progress) {
+            for (const batch of batches) progress.addRows(batch.table.name, batch.length);
+            progress.checkpoint(`day ${date}`, { day, date, rows: dayProgress.rowsThisDay });
+          }
+          options.onDay?.(dayProgress);
+        });
+        // Handled when awaited; this keeps a failure from being reported as unhandled meanwhile.
+        committing.catch(() => undefined);
+      }
+      await committing;
+      if (committedDays === days) progress?.completeStage(runStages.facts);
+    } finally {
+      await executor.close();
     }
     const counts = await store.rowCounts(written);
-    return written.map((table) => ({ table: table.name, rows: counts.get(table.name) ?? 0 }));
+    return {
+      tables: written.map((table) => ({ table: table.name, rows: counts.get(table.name) ?? 0 })),
+      days,
+      committedDays,
+      lastCommittedDate: committedDays > 0 ? isoDateOf(run.firstDay + committedDays - 1) : undefined,
+      cancelled: committedDays < days,
+    };
   } finally {
     store.close();
   }
+}
+
+function createExecutor(options: GenerateFactsOptions, engine: FactEngine, catalog: TableCatalog): UnitExecutor {
+  const module = options.generatorsModule === undefined ? undefined : String(options.generatorsModule);
+  const workers = options.workers ?? (module === undefined ? 0 : defaultWorkerCount());
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InvalidArgumentError('--workers', String(workers), 'a whole number from 0 to 256');
+  if (workers === 0) return inlineExecutor();
+  if (module === undefined) throw new InvalidArgumentError('--workers', String(workers), '0 unless the generator packages come from a module (generatorsModule)');
+  return poolExecutor({ workers, generatorsModule: module, engine, catalog });
 }

@@ -1,6 +1,8 @@
 import { createGeneratorRegistry, runMasterPhase, type GeneratorPlugin } from '@retail-datagen/generator-core';
 import { openStore } from '@retail-datagen/duckdb';
 import type { RetailConfig } from '@retail-datagen/models';
+import type { ProgressJob } from '@retail-datagen/progress';
+import { runStages } from './run-stages.js';
 
 /** Rows written to one table. */
 export interface TableRowCount {
@@ -14,6 +16,8 @@ export interface GenerateMasterOptions {
   config: RetailConfig;
   /** The generator packages of the run, as the app lists them. */
   generators: Readonly<Record<string, GeneratorPlugin>>;
+  /** Reports the `master data` stage (see {@link runStages}) and the rows of each dim once committed. */
+  progress?: ProgressJob;
 }
 
 /**
@@ -29,13 +33,17 @@ export interface GenerateMasterOptions {
  */
 export async function generateMaster(options: GenerateMasterOptions): Promise<TableRowCount[]> {
   const registry = createGeneratorRegistry(options.generators);
+  options.progress?.startStage(runStages.master, { step: 'generating master data' });
   const tables = await runMasterPhase(registry, options.config);
   const batches = [...tables.values()];
   const store = await openStore(options.database);
   try {
     await store.replaceTables(batches);
     const counts = await store.rowCounts(batches.map((batch) => batch.table));
-    return batches.map((batch) => ({ table: batch.table.name, rows: counts.get(batch.table.name) ?? 0 }));
+    const result = batches.map((batch) => ({ table: batch.table.name, rows: counts.get(batch.table.name) ?? 0 }));
+    for (const { table, rows } of result) options.progress?.addRows(table, rows);
+    options.progress?.completeStage(runStages.master);
+    return result;
   } finally {
     store.close();
   }

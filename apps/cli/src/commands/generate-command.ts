@@ -1,6 +1,18 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from '@retail-datagen/models';
-import { generateFacts, generateMaster, loadConfig, resolveFactTables, type FactDayProgress } from '@retail-datagen/runner';
+import { InvalidArgumentError, RetailDatagenError } from '@retail-datagen/models';
+import type { ProgressJob } from '@retail-datagen/progress';
+import {
+  defaultWorkerCount,
+  generateFacts,
+  generateMaster,
+  loadConfig,
+  resolveFactTables,
+  runStageDefinitions,
+  type GenerateFactsResult,
+  type TableRowCount,
+} from '@retail-datagen/runner';
+import { listenForInterrupt } from '../interrupt.js';
+import { startProgressDisplay, type ProgressFlags } from '../progress-display.js';
 import { parseIsoDate, parseWholeNumber } from '../flags.js';
 import { generators } from '../generators.js';
 import { formatRowCounts } from '../print-row-counts.js';
@@ -17,6 +29,15 @@ interface FactFlags extends CommonFlags {
   end?: string;
   days?: string;
   tables?: string;
+  workers?: string;
+}
+
+/** Where worker threads load the same generator packages from. */
+const generatorsModule = new URL('../generators.js', import.meta.url);
+
+function workersOf(flags: FactFlags): { workers: number; generatorsModule: URL } {
+  const workers = flags.workers === undefined ? defaultWorkerCount() : parseWholeNumber('--workers', flags.workers, 0, 256);
+  return { workers, generatorsModule };
 }
 
 function overridesOf(flags: FactFlags): { seed?: number; start?: string; end?: string } {
@@ -45,57 +66,113 @@ function tablesOf(flags: FactFlags): string[] | undefined {
   return flags.tables?.split(',').map((name) => name.trim()).filter((name) => name !== '');
 }
 
-function dayReporter(output: Output) {
-  return (progress: FactDayProgress) => {
-    output.stderr.write(`day ${progress.day}/${progress.days} ${progress.date}: ${progress.rowsThisDay.toLocaleString('en-US')} rows\n`);
-  };
+/** Flags every generate command takes for progress display. */
+const withProgressOptions = (command: Command) =>
+  command
+    .option('--json', 'write progress as newline-delimited JSON events to stdout, ending with a summary event (instead of the table)')
+    .option('--quiet', 'print no progress, only the result')
+    .option('--dashboard <file>', 'keep an HTML progress dashboard up to date in this file during the run');
+
+/** The result on stdout: the row-count table, unless --json (the summary event carries the counts). */
+function printResult(output: Output, flags: ProgressFlags, heading: string, counts: readonly TableRowCount[]): void {
+  if (flags.json) return;
+  output.stdout.write(`${heading}\n\n`);
+  output.stdout.write(formatRowCounts(counts));
+}
+
+/** Runs a generate command's work with progress shown and Ctrl-C handled; a cancelled run exits 130. */
+async function withProgress(
+  output: Output,
+  flags: ProgressFlags,
+  name: string,
+  stages: { master: boolean; facts: boolean },
+  work: (job: ProgressJob, signal: AbortSignal) => Promise<{ cancelled: string } | { print: () => void }>,
+): Promise<void> {
+  const display = startProgressDisplay(name, runStageDefinitions(stages), flags, output);
+  const interrupt = listenForInterrupt(output);
+  let outcome: { cancelled: string } | { print: () => void };
+  try {
+    outcome = await work(display.job, interrupt.signal);
+    if ('cancelled' in outcome) display.job.cancel(outcome.cancelled);
+    else display.job.complete();
+  } catch (error) {
+    display.job.fail(error);
+    throw error;
+  } finally {
+    interrupt.dispose();
+    await display.close();
+  }
+  // After the display's final update, so the result is the last thing printed.
+  if ('cancelled' in outcome) throw new RetailDatagenError({ code: 'CANCELLED', message: outcome.cancelled });
+  outcome.print();
+}
+
+function cancelledMessage(database: string, result: GenerateFactsResult, start: string): string | undefined {
+  if (!result.cancelled) return undefined;
+  const done =
+    result.committedDays === 0 ? 'no day was committed' : `${result.committedDays} of ${result.days} days are committed (${start} to ${result.lastCommittedDate}), each complete`;
+  return `${done} in ${database}; run the same command again to generate the whole range`;
 }
 
 export function registerGenerateCommands(program: Command, output: Output): void {
   const generate = program.command('generate').description('Generate data into a DuckDB file');
 
-  generate
-    .command('master')
-    .description('Create or replace the dimension tables (geographies, stores, DCs, trucks, customers, products) and print their row counts')
-    .requiredOption('--db <path>', 'DuckDB file to write (created with its folders if missing)')
-    .option('--config <file>', 'JSON configuration file (see `datagen config init`)')
-    .option('--seed <n>', 'random seed, overrides the config (0-4294967295)')
-    .action(async (flags: CommonFlags) => {
-      const config = await configOf(flags);
-      const counts = await generateMaster({ database: flags.db, config, generators });
-      output.stdout.write(`Generated master data into ${flags.db} (seed ${config.seed})\n\n`);
-      output.stdout.write(formatRowCounts(counts));
+  withProgressOptions(
+    generate
+      .command('master')
+      .description('Create or replace the dimension tables (geographies, stores, DCs, trucks, customers, products) and print their row counts')
+      .requiredOption('--db <path>', 'DuckDB file to write (created with its folders if missing)')
+      .option('--config <file>', 'JSON configuration file (see `datagen config init`)')
+      .option('--seed <n>', 'random seed, overrides the config (0-4294967295)'),
+  ).action(async (flags: CommonFlags & ProgressFlags) => {
+    const config = await configOf(flags);
+    await withProgress(output, flags, `generate master into ${flags.db}`, { master: true, facts: false }, async (progress) => {
+      const counts = await generateMaster({ database: flags.db, config, generators, progress });
+      return { print: () => printResult(output, flags, `Generated master data into ${flags.db} (seed ${config.seed})`, counts) };
     });
+  });
 
   const factOptions = (command: Command) =>
-    command
-      .requiredOption('--db <path>', 'DuckDB file (created with its folders if missing)')
-      .option('--config <file>', 'JSON configuration file (see `datagen config init`)')
-      .option('--seed <n>', 'random seed, overrides the config (0-4294967295)')
-      .option('--start <date>', 'first day YYYY-MM-DD, overrides the config')
-      .option('--end <date>', 'last day YYYY-MM-DD (inclusive), overrides the config')
-      .option('--days <n>', 'number of days from the start (instead of --end)')
-      .option('--tables <list>', 'comma-separated fact tables to write (all are simulated)');
+    withProgressOptions(
+      command
+        .requiredOption('--db <path>', 'DuckDB file (created with its folders if missing)')
+        .option('--config <file>', 'JSON configuration file (see `datagen config init`)')
+        .option('--seed <n>', 'random seed, overrides the config (0-4294967295)')
+        .option('--start <date>', 'first day YYYY-MM-DD, overrides the config')
+        .option('--end <date>', 'last day YYYY-MM-DD (inclusive), overrides the config')
+        .option('--days <n>', 'number of days from the start (instead of --end)')
+        .option('--tables <list>', 'comma-separated fact tables to write (all are simulated)')
+        .option('--workers <n>', 'worker threads for the store phase; 0 runs inline (default: cores - 1, at least 1); the rows are the same for any count'),
+    );
 
   factOptions(generate.command('facts'))
     .description('Generate the fact history, day by day, into a file that holds master data; prints row counts')
-    .action(async (flags: FactFlags) => {
+    .action(async (flags: FactFlags & ProgressFlags) => {
       const config = await configOf(flags);
       const tables = tablesOf(flags);
-      const counts = await generateFacts({ database: flags.db, config, generators, ...(tables ? { tables } : {}), onDay: dayReporter(output) });
-      output.stdout.write(`Generated facts ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed})\n\n`);
-      output.stdout.write(formatRowCounts(counts));
+      const run = workersOf(flags);
+      await withProgress(output, flags, `generate facts ${config.start}..${config.end} into ${flags.db}`, { master: false, facts: true }, async (progress, signal) => {
+        const result = await generateFacts({ database: flags.db, config, generators, ...run, ...(tables ? { tables } : {}), progress, signal });
+        const cancelled = cancelledMessage(flags.db, result, config.start);
+        if (cancelled) return { cancelled };
+        return { print: () => printResult(output, flags, `Generated facts ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed})`, result.tables) };
+      });
     });
 
   factOptions(generate.command('all'))
     .description('Generate master data, then the fact history; prints row counts of every table')
-    .action(async (flags: FactFlags) => {
+    .action(async (flags: FactFlags & ProgressFlags) => {
       const config = await configOf(flags);
       const tables = tablesOf(flags);
       resolveFactTables(generators, tables);
-      const dims = await generateMaster({ database: flags.db, config, generators });
-      const facts = await generateFacts({ database: flags.db, config, generators, ...(tables ? { tables } : {}), onDay: dayReporter(output) });
-      output.stdout.write(`Generated ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed})\n\n`);
-      output.stdout.write(formatRowCounts([...dims, ...facts]));
+      const run = workersOf(flags);
+      await withProgress(output, flags, `generate ${config.start}..${config.end} into ${flags.db}`, { master: true, facts: true }, async (progress, signal) => {
+        const dims = await generateMaster({ database: flags.db, config, generators, progress });
+        if (signal.aborted) return { cancelled: `only master data was written to ${flags.db}; run the same command again to generate the facts` };
+        const result = await generateFacts({ database: flags.db, config, generators, ...run, ...(tables ? { tables } : {}), progress, signal });
+        const cancelled = cancelledMessage(flags.db, result, config.start);
+        if (cancelled) return { cancelled };
+        return { print: () => printResult(output, flags, `Generated ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed})`, [...dims, ...result.tables]) };
+      });
     });
 }

@@ -89,3 +89,28 @@ describe('checkGeneratorContract', () => {
     expect(await checkGeneratorContract({ subject: 'nope', generators: { stores: storesPackage } })).toEqual(['no generator with id nope among stores']);
   });
 });
+
+describe('checkGeneratorContract and worker threads', () => {
+  it('catches store state that does not survive the trip to a worker thread (a class instance)', async () => {
+    class Counter {
+      count = 0;
+      next(): number {
+        return ++this.count;
+      }
+    }
+    const stateful: GeneratorPlugin = {
+      ...ticketsPackage(() => 0),
+      facts: {
+        createStoreState: () => new Counter(),
+        endStoreDay: (context) => {
+          const builder = context.emit(tickets);
+          builder.pushNumber('StoreID', context.storeIndex + 1);
+          builder.pushNumber('Day', context.dayNumber);
+          builder.pushNumber('Value', (context.state as Counter).next() + context.random('value').next());
+          builder.endRow();
+        },
+      },
+    };
+    expect(await check(stateful)).toEqual([expect.stringMatching(/^fails when its units run on another engine, as on worker threads: .*next is not a function/)]);
+  });
+});

@@ -1,7 +1,7 @@
 import { parseConfig, type RetailConfig, type RetailConfigInput } from '@retail-datagen/models';
 import type { ColumnBatch } from '../batch/column-batch.js';
 import { dayNumberOf } from '../calendar/day-number.js';
-import { FactEngine } from '../engine/fact-engine.js';
+import { FactEngine, type UnitResult } from '../engine/fact-engine.js';
 import type { FactRun } from '../engine/fact-hooks.js';
 import type { GeneratorPlugin } from '../plugin/generator-plugin.js';
 import { runMasterPhase } from '../plugin/run-master-phase.js';
@@ -46,7 +46,9 @@ const idPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  * - determinism: the same seed gives the same rows in the same order, in its
  *   tables and in every other package's (a package that only contributes,
  *   such as a demand curve, shows there); the partition count changes
- *   nothing but the order; another seed changes its rows.
+ *   nothing but the order; running the units on another engine with the
+ *   states handed over by structured clone (as worker threads do) changes
+ *   nothing; another seed changes its rows.
  *
  * Framework-agnostic: assert the result is empty in any test runner.
  *
@@ -71,7 +73,7 @@ export async function checkGeneratorContract(options: GeneratorContractOptions):
 
   const config = parseConfig(options.config ?? defaultContractConfig);
   const [first, second] = options.partitions ?? [1, 5];
-  const run = async (runConfig: RetailConfig, partitions: number) => outputOf(options.generators, runConfig, partitions);
+  const run = async (runConfig: RetailConfig, partitions: number, split = false) => outputOf(options.generators, runConfig, partitions, split);
 
   let baseline: SubjectOutput;
   try {
@@ -95,6 +97,19 @@ export async function checkGeneratorContract(options: GeneratorContractOptions):
   const repartitioned = rowsAsText((await run(config, second)).batches);
   if (!sameRows([...baselineRows].sort(), [...repartitioned].sort())) {
     problems.push(`depends on the partition count: ${first} and ${second} partitions gave different rows (${describeDifference([...baselineRows].sort(), [...repartitioned].sort())})`);
+  }
+
+  let split: string[] | undefined;
+  try {
+    split = rowsAsText((await run(config, first, true)).batches);
+  } catch (error) {
+    problems.push(`fails when its units run on another engine, as on worker threads: ${(error as Error).message}`);
+  }
+  if (split && !sameRows(baselineRows, split)) {
+    problems.push(
+      `gives other rows when its units run on another engine, as on worker threads (${describeDifference(baselineRows, split)}): ` +
+        'store-phase hooks may read only the run, composition points provided in setup or startUnit, and their store states, which must be structured-clone data',
+    );
   }
 
   const subjectRows = rowsAsText(subjectBatches);
@@ -126,16 +141,33 @@ interface SubjectOutput {
   readonly batches: ColumnBatch[];
 }
 
-/** Every batch of a run of all the packages: master phase, then each fact day. */
-async function outputOf(generators: Readonly<Record<string, GeneratorPlugin>>, config: RetailConfig, partitions: number): Promise<SubjectOutput> {
+/**
+ * Every batch of a run of all the packages: master phase, then each fact day.
+ * `split` runs the store-phase units on a second engine, handing the store
+ * states and summaries over by structured clone, as the worker-thread runner does.
+ */
+async function outputOf(generators: Readonly<Record<string, GeneratorPlugin>>, config: RetailConfig, partitions: number, split: boolean): Promise<SubjectOutput> {
   const registry = createGeneratorRegistry(generators);
   const dims = await runMasterPhase(registry, config);
   const batches = [...dims.values()];
   if (registry.generators.some((generator) => generator.facts)) {
     const run: FactRun = { config, dims, firstDay: dayNumberOf(config.start), lastDay: dayNumberOf(config.end), storeCount: dims.get('dim_stores')?.length ?? 0 };
     const engine = new FactEngine(registry, run, { partitions });
+    const worker = split ? new FactEngine(createGeneratorRegistry(generators), run, { partitions }) : undefined;
     for (let day = run.firstDay; day <= run.lastDay; day++) {
-      batches.push(...engine.runDay(day).batches);
+      if (!worker) {
+        batches.push(...engine.runDay(day).batches);
+        continue;
+      }
+      const chainStart = engine.startDay(day);
+      const units: UnitResult[] = [];
+      for (let partition = 0; partition < engine.partitions.length; partition++) {
+        worker.adoptUnitStates(partition, structuredClone(engine.unitStates(partition)));
+        const unit = worker.runUnit(day, partition);
+        engine.adoptUnitStates(partition, structuredClone(worker.unitStates(partition)));
+        units.push({ ...unit, summaries: structuredClone(unit.summaries) });
+      }
+      batches.push(...engine.assembleDay(day, chainStart, units, engine.endDay(day, units)).batches);
     }
   }
   return { batches };

@@ -17,6 +17,9 @@ export interface UnitResult {
   readonly summaries: ReadonlyMap<string, unknown>;
 }
 
+/** Each package's state of a unit's stores, by package id (structured-clone data). */
+export type UnitStates = Readonly<Record<string, readonly unknown[]>>;
+
 /** The output of a whole day: batches in commit order. */
 export interface DayResult {
   readonly dayNumber: number;
@@ -83,11 +86,60 @@ export class FactEngine {
 
   /** Runs one whole day inline: chain start, every unit in partition order, chain end. */
   runDay(dayNumber: number): DayResult {
-    const chainStart = this.runChain(dayNumber, 'startDay', new Map());
+    const chainStart = this.startDay(dayNumber);
     const units: UnitResult[] = [];
     for (let partition = 0; partition < this.partitions.length; partition++) units.push(this.runUnit(dayNumber, partition));
-    const chainEnd = this.runChain(dayNumber, 'endDay', collectSummaries(units));
-    return { dayNumber, batches: this.orderBatches([chainStart, ...units.map((unit) => unit.batches), chainEnd]) };
+    const chainEnd = this.endDay(dayNumber, units);
+    return this.assembleDay(dayNumber, chainStart, units, chainEnd);
+  }
+
+  /**
+   * The chain phase before a day's store phase (each package's `startDay`, in
+   * registry order). With {@link FactEngine.runUnit}, {@link FactEngine.endDay}
+   * and {@link FactEngine.assembleDay} it is {@link FactEngine.runDay} in
+   * steps, for runners that run the units elsewhere (worker threads).
+   */
+  startDay(dayNumber: number): ColumnBatch[] {
+    return this.runChain(dayNumber, 'startDay', new Map());
+  }
+
+  /** The chain phase after every unit of the day, given their results (any order). */
+  endDay(dayNumber: number, units: readonly UnitResult[]): ColumnBatch[] {
+    return this.runChain(dayNumber, 'endDay', collectSummaries([...units].sort((a, b) => a.partition - b.partition)));
+  }
+
+  /** A day's batches in commit order: by table, then chain start, units in partition order, chain end. */
+  assembleDay(dayNumber: number, chainStart: readonly ColumnBatch[], units: readonly UnitResult[], chainEnd: readonly ColumnBatch[]): DayResult {
+    const ordered = [...units].sort((a, b) => a.partition - b.partition);
+    return { dayNumber, batches: this.orderBatches([chainStart, ...ordered.map((unit) => unit.batches), chainEnd]) };
+  }
+
+  /**
+   * Every package's state of the partition's stores, by package id, in the
+   * partition's store order: what a unit needs to run on another engine
+   * (built from the same run) and what it hands back.
+   */
+  unitStates(partition: number): UnitStates {
+    const storeIndices = this.partitionStores(partition);
+    const states: Record<string, unknown[]> = {};
+    for (const [id, all] of this.storeStates) states[id] = storeIndices.map((storeIndex) => all[storeIndex]);
+    return states;
+  }
+
+  /** Replaces the partition's store states with ones from {@link FactEngine.unitStates} (of this or another engine). */
+  adoptUnitStates(partition: number, states: UnitStates): void {
+    const storeIndices = this.partitionStores(partition);
+    for (const [id, all] of this.storeStates) {
+      const incoming = states[id];
+      if (!incoming || incoming.length !== storeIndices.length) throw new Error(`unit states of partition ${partition} lack the ${id} states of its ${storeIndices.length} stores`);
+      storeIndices.forEach((storeIndex, position) => (all[storeIndex] = incoming[position]));
+    }
+  }
+
+  private partitionStores(partition: number): readonly number[] {
+    const storeIndices = this.partitions[partition];
+    if (!storeIndices) throw new RangeError(`no partition ${partition}; there are ${this.partitions.length}`);
+    return storeIndices;
   }
 
   /** Runs one unit of the store phase: every store of the partition, hour by hour. */
@@ -157,6 +209,7 @@ export class FactEngine {
 
   private runChain(dayNumber: number, hook: 'startDay' | 'endDay', summaries: ReadonlyMap<string, unknown[]>): ColumnBatch[] {
     const builders: Emitters = new Map();
+    const slots = this.runSlots.child();
     for (const generator of this.generators) {
       const hooks = generator.facts as FactHooks;
       const run = hooks[hook];
@@ -165,6 +218,7 @@ export class FactEngine {
       run.call(hooks, {
         run: this.run,
         demand: this.demand,
+        slots,
         dayNumber,
         dayIndex: dayNumber - this.run.firstDay,
         state: this.chainStates.get(generator.id),

@@ -67,6 +67,12 @@ export interface UnitContext<StoreState = unknown, UnitSummary = unknown> {
 export interface ChainContext<ChainState = unknown, StoreState = unknown, UnitSummary = unknown> {
   readonly run: FactRun;
   readonly demand: DemandMultiplier;
+  /**
+   * Composition points of this chain phase (a fresh scope for each startDay
+   * and endDay, seeing the run's points): a package provides one (e.g. the DC
+   * inventory ledger) for the packages after it in registry order.
+   */
+  readonly slots: CompositionSlots;
   readonly dayNumber: number;
   readonly dayIndex: number;
   /** This package's chain-wide state. */

@@ -41,3 +41,60 @@ export interface InventoryLedger {
 }
 
 export const inventoryLedgerPoint = defineCompositionPoint<InventoryLedger>('inventory-ledger');
+
+/** How urgent a store reorder is: URGENT when the shelf is empty, HIGH when on hand is at most half the reorder point, NORMAL otherwise. */
+export type ReorderPriority = 'NORMAL' | 'HIGH' | 'URGENT';
+
+/**
+ * Store reorders as parallel plain arrays (one entry per reorder), so they
+ * cross worker threads cheaply.
+ *
+ * @example
+ * ```ts
+ * const requests: ReorderRequests = { storeIndices: [3], productIndices: [120], quantities: [48], priorities: ['HIGH'] };
+ * ```
+ */
+export interface ReorderRequests {
+  readonly storeIndices: number[];
+  readonly productIndices: number[];
+  /** Units ordered. */
+  readonly quantities: number[];
+  readonly priorities: ReorderPriority[];
+}
+
+/** A delivery booked into today's store-day: posted as a DELIVERY at `hour`:00. */
+export interface BookedDelivery {
+  storeIndex: number;
+  productIndex: number;
+  /** Units delivered (> 0). */
+  quantity: number;
+  /** Hour of today, 0-23: the posting time is exactly `hour`:00. */
+  hour: number;
+  /** The shipment id. */
+  source: string;
+}
+
+/**
+ * The store side of replenishment, unit-scoped (provided by the inventory
+ * package in `startUnit`): the reorders the unit's stores raised at their
+ * closing review, and a dock where a package that delivers (logistics) books
+ * today's arrivals. A booked delivery is posted as a DELIVERY row at the top
+ * of its hour, before any other posting of that hour, so the ledger stays in
+ * time order whatever the registry order of the packages.
+ *
+ * @example
+ * ```ts
+ * // endStoreDay, after the inventory package's review of the same store:
+ * const { requests } = context.slots.get(storeReplenishmentPoint, 'logistics');
+ * // startStoreDay: an arrival at 08:00 today
+ * context.slots.get(storeReplenishmentPoint, 'logistics').book({ storeIndex, productIndex, quantity: 48, hour: 8, source: 'SHP-D001-20241120-0003' });
+ * ```
+ */
+export interface StoreReplenishment {
+  /** Reorders raised so far in this unit, appended store by store at each store's end of day. Read only. */
+  readonly requests: ReorderRequests;
+  /** Books a delivery for a store of the unit whose day is being simulated, for an hour not yet simulated. */
+  book(delivery: BookedDelivery): void;
+}
+
+export const storeReplenishmentPoint = defineCompositionPoint<StoreReplenishment>('store-replenishment');

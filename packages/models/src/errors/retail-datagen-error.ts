@@ -4,7 +4,8 @@ const marker = Symbol.for('retail-datagen.error');
  * Every error code retail-datagen throws. `USER_*` codes are mistakes in what a
  * user gave us (config, flags, table names, dates): the CLI exits 2 and the API
  * answers 400/404. Every other code is a runtime failure; `CHECK_FAILED` means
- * a generated database broke one of its invariants (`datagen check` exits 1).
+ * a generated database broke one of its invariants (`datagen check` exits 1);
+ * `CANCELLED` means the user stopped a run (Ctrl-C), which left complete days.
  */
 export const errorCodes = [
   'USER_CONFIG_INVALID',
@@ -14,6 +15,7 @@ export const errorCodes = [
   'STORAGE_FAILURE',
   'GENERATION_FAILURE',
   'CHECK_FAILED',
+  'CANCELLED',
 ] as const;
 
 export type RetailDatagenErrorCode = (typeof errorCodes)[number];

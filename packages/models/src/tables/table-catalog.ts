@@ -1,5 +1,9 @@
 import { UnknownTableError } from '../errors/unknown-table-error.js';
 import { dimensionTables } from './dimensions.js';
+import { logisticsTables } from './logistics-tables.js';
+import { dimCampaigns, factMarketing } from './marketing-tables.js';
+import { onlineOrderTables } from './online-order-tables.js';
+import { sensorTables } from './sensor-tables.js';
 import { storeFactTables } from './store-facts.js';
 import type { TableDefinition } from './table-definition.js';
 
@@ -43,6 +47,14 @@ export function createTableCatalog(tables: readonly TableDefinition[]): TableCat
 }
 
 /** Every table retail-datagen itself defines. */
-export const builtInTables: readonly TableDefinition[] = [...dimensionTables, ...storeFactTables];
+export const builtInTables: readonly TableDefinition[] = [
+  ...dimensionTables,
+  dimCampaigns,
+  ...storeFactTables,
+  ...logisticsTables,
+  ...sensorTables,
+  factMarketing,
+  ...onlineOrderTables,
+];
 
 export const builtInCatalog: TableCatalog = createTableCatalog(builtInTables);

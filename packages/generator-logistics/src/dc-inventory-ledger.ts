@@ -1,0 +1,141 @@
+import { isoDateOf, timestampOf, type ColumnBatchBuilder } from '@retail-datagen/generator-core';
+import { dayDcTransactionSequence, initialDcTransactionSequence, transactionsPerDcDay } from './dc-transaction-sequence.js';
+import type { LogisticsPlan } from './logistics-plan.js';
+import { startCounters, type LogisticsChainState } from './logistics-state.js';
+
+/**
+ * Kinds of DC inventory movement.
+ *
+ * @example
+ * ```ts
+ * const type: DcInventoryTransactionType = 'RECEIVING';
+ * ```
+ */
+export type DcInventoryTransactionType = 'INITIAL' | 'RECEIVING' | 'SHIPMENT';
+
+/**
+ * Every `txn_type` of fact_dc_inventory_txn: INITIAL stock on the first day,
+ * RECEIVING of supplier shipments, SHIPMENT (negative) to stores.
+ *
+ * @example
+ * ```ts
+ * dcInventoryTxnTypes.includes('SHIPMENT'); // true
+ * ```
+ */
+export const dcInventoryTxnTypes = ['INITIAL', 'RECEIVING', 'SHIPMENT'] as const satisfies readonly DcInventoryTransactionType[];
+
+/**
+ * The DC inventory ledger of one chain-phase day: balances live in the chain
+ * state (`dcBalances`), every movement becomes a fact_dc_inventory_txn row
+ * with its resulting balance, and nothing can take more than is on hand.
+ * Movements must be posted in time order per DC (the logistics day does).
+ * Other packages that draw DC stock (online orders shipped from a DC) would
+ * post through it once the chain phase can share composition points.
+ *
+ * @example
+ * ```ts
+ * const ledger = new DcInventoryLedger({ plan, state, dayNumber, dayIndex, transactions: context.emit(factDcInventoryTxn) });
+ * const before = ledger.balance(0, 42);
+ * ledger.receive(0, 42, 500, timestampOf(dayNumber, 9, 40), 'SUP-D001-20241120-01');
+ * ledger.ship(0, 42, 120, timestampOf(dayNumber, 10, 10), 'SHP-D001-20241120-0004');
+ * ledger.balance(0, 42) - before; // 380
+ * ledger.ship(0, 42, 1e9, timestampOf(dayNumber, 11, 10), 'SHP-D001-20241120-0005'); // throws: more than on hand
+ * ```
+ */
+export class DcInventoryLedger {
+  readonly plan: LogisticsPlan;
+  readonly dayNumber: number;
+  readonly dayIndex: number;
+  private readonly state: LogisticsChainState;
+  private readonly transactions: ColumnBatchBuilder;
+
+  constructor(options: { plan: LogisticsPlan; state: LogisticsChainState; dayNumber: number; dayIndex: number; transactions: ColumnBatchBuilder }) {
+    this.plan = options.plan;
+    this.state = options.state;
+    this.dayNumber = options.dayNumber;
+    this.dayIndex = options.dayIndex;
+    this.transactions = options.transactions;
+    startCounters(this.state, this.dayNumber);
+  }
+
+  /** Units of a product on hand at a DC. */
+  balance(dcIndex: number, productIndex: number): number {
+    return this.state.dcBalances[this.cell(dcIndex, productIndex)] as number;
+  }
+
+  /** Writes the INITIAL row of every (DC, product) at 00:00 of the first day and sets the balances. */
+  writeInitialStock(initialUnits: (dcIndex: number, productIndex: number) => number): void {
+    const { plan, transactions } = this;
+    const timestamp = timestampOf(this.dayNumber);
+    for (let dc = 0; dc < plan.dcCount; dc++) {
+      const dcId = plan.dcIds[dc] as number;
+      for (let product = 0; product < plan.productCount; product++) {
+        const units = initialUnits(dc, product);
+        this.checkUnits(units, 'INITIAL');
+        this.state.dcBalances[this.cell(dc, product)] = units;
+        transactions.pushNumber('TxnSeq', initialDcTransactionSequence(dcId, product));
+        transactions.pushNumber('EventTS', timestamp);
+        transactions.pushNumber('DCID', dcId);
+        transactions.pushNumber('ProductID', plan.productIds[product] as number);
+        transactions.pushNumber('Quantity', units);
+        transactions.pushString('TxnType', 'INITIAL');
+        transactions.pushNumber('Balance', units);
+        transactions.pushString('Source', null);
+        transactions.endRow();
+      }
+    }
+  }
+
+  /** Adds units received from a supplier shipment. */
+  receive(dcIndex: number, productIndex: number, units: number, timestamp: number, source: string): void {
+    this.checkUnits(units, 'RECEIVING');
+    const cell = this.cell(dcIndex, productIndex);
+    this.state.dcBalances[cell] = (this.state.dcBalances[cell] as number) + units;
+    this.write(dcIndex, productIndex, units, 'RECEIVING', timestamp, source);
+  }
+
+  /** Takes units out for a store shipment; refuses to take more than is on hand. */
+  ship(dcIndex: number, productIndex: number, units: number, timestamp: number, source: string): void {
+    this.checkUnits(units, 'SHIPMENT');
+    const cell = this.cell(dcIndex, productIndex);
+    const onHand = this.state.dcBalances[cell] as number;
+    if (units > onHand) {
+      throw new RangeError(`DC inventory ledger: shipment ${source} takes ${units} units of product index ${productIndex} from DC index ${dcIndex}, which holds ${onHand}`);
+    }
+    this.state.dcBalances[cell] = onHand - units;
+    this.write(dcIndex, productIndex, -units, 'SHIPMENT', timestamp, source);
+  }
+
+  private write(dcIndex: number, productIndex: number, quantity: number, type: DcInventoryTransactionType, timestamp: number, source: string): void {
+    const { plan, state, transactions } = this;
+    const dcId = plan.dcIds[dcIndex] as number;
+    const sequence = state.dcTransactions[dcIndex] as number;
+    if (sequence >= transactionsPerDcDay) {
+      throw new RangeError(`DC ${dcId} posted more than ${transactionsPerDcDay} inventory movements on ${isoDateOf(this.dayNumber)}; txn_seq cannot order them`);
+    }
+    state.dcTransactions[dcIndex] = sequence + 1;
+    transactions.pushNumber('TxnSeq', dayDcTransactionSequence(this.dayIndex, dcId, sequence));
+    transactions.pushNumber('EventTS', timestamp);
+    transactions.pushNumber('DCID', dcId);
+    transactions.pushNumber('ProductID', plan.productIds[productIndex] as number);
+    transactions.pushNumber('Quantity', quantity);
+    transactions.pushString('TxnType', type);
+    transactions.pushNumber('Balance', state.dcBalances[this.cell(dcIndex, productIndex)] as number);
+    transactions.pushString('Source', source);
+    transactions.endRow();
+  }
+
+  private cell(dcIndex: number, productIndex: number): number {
+    if (!Number.isInteger(dcIndex) || dcIndex < 0 || dcIndex >= this.plan.dcCount) throw new RangeError(`DC inventory ledger: no DC index ${dcIndex}; the run has ${this.plan.dcCount}`);
+    if (!Number.isInteger(productIndex) || productIndex < 0 || productIndex >= this.plan.productCount) {
+      throw new RangeError(`DC inventory ledger: no product index ${productIndex}; the run has ${this.plan.productCount}`);
+    }
+    return dcIndex * this.plan.productCount + productIndex;
+  }
+
+  private checkUnits(units: number, type: DcInventoryTransactionType): void {
+    if (!Number.isInteger(units) || units < 0 || (units === 0 && type !== 'INITIAL')) {
+      throw new RangeError(`DC inventory ledger: ${type} needs a whole number of units ${type === 'INITIAL' ? '>= 0' : '> 0'}, got ${units}`);
+    }
+  }
+}

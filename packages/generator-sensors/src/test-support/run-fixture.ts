@@ -1,0 +1,30 @@
+import { FactEngine, createGeneratorRegistry, dayNumberOf, requireDim, runMasterPhase, type ColumnBatch, type FactRun, type GeneratorPlugin } from '@retail-datagen/generator-core';
+import { inventory } from '@retail-datagen/generator-inventory';
+import { master } from '@retail-datagen/generator-master';
+import { receipts } from '@retail-datagen/generator-receipts';
+import { seasonal } from '@retail-datagen/generator-seasonal';
+import { parseConfig, type RetailConfigInput } from '@retail-datagen/models';
+import { createSensorsGenerator, type SensorsGeneratorOptions } from '../sensors-generator.js';
+
+/** The real packages the sensors generator runs among (tests only). */
+export function sensorsRegistryPackages(options: SensorsGeneratorOptions = {}): Record<string, GeneratorPlugin> {
+  return { master, seasonal, inventory, receipts, sensors: createSensorsGenerator(options) };
+}
+
+export interface Fixture {
+  readonly run: FactRun;
+  readonly engine: FactEngine;
+  /** Every day's batches, in day order. */
+  readonly batches: ColumnBatch[];
+}
+
+/** Master data, then every fact day through FactEngine with the real master, seasonal, inventory, receipts and sensors packages. */
+export async function runFixture(config: RetailConfigInput, options: { partitions?: number; sensors?: SensorsGeneratorOptions } = {}): Promise<Fixture> {
+  const parsed = parseConfig(config);
+  const dims = await runMasterPhase(createGeneratorRegistry({ master }), parsed);
+  const run: FactRun = { config: parsed, dims, firstDay: dayNumberOf(parsed.start), lastDay: dayNumberOf(parsed.end), storeCount: requireDim(dims, 'dim_stores').length };
+  const engine = new FactEngine(createGeneratorRegistry(sensorsRegistryPackages(options.sensors)), run, { partitions: options.partitions ?? 4 });
+  const batches: ColumnBatch[] = [];
+  for (let day = run.firstDay; day <= run.lastDay; day++) batches.push(...engine.runDay(day).batches);
+  return { run, engine, batches };
+}

@@ -1,0 +1,121 @@
+import { availableParallelism } from 'node:os';
+import type { FactEngine, UnitResult } from '@retail-datagen/generator-core';
+import type { TableCatalog } from '@retail-datagen/models';
+import { Piscina } from 'piscina';
+import type { UnitTask, UnitWorkerSetup } from './unit-worker.js';
+import { fromWireUnitResult, toWireBatch, transferablesOf, type WireUnitResult } from './wire.js';
+
+/** Runs store-phase units for the runner: inline, or on a pool of worker threads. */
+export interface UnitExecutor {
+  /** Worker threads in use (0 = inline in the calling thread). */
+  readonly workers: number;
+  /** Runs every partition of a day; results in any order. `onUnit` is called as each one finishes. */
+  runUnits(engine: FactEngine, dayNumber: number, onUnit?: () => void): Promise<UnitResult[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The default worker count: one less than the machine's cores (the main
+ * thread writes to DuckDB meanwhile), at least one.
+ *
+ * @example
+ * ```ts
+ * defaultWorkerCount(); // 1 on a 2-core machine
+ * ```
+ */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/** Units run one after another on the engine itself. */
+export function inlineExecutor(): UnitExecutor {
+  return {
+    workers: 0,
+    async runUnits(engine, dayNumber, onUnit) {
+      const results: UnitResult[] = [];
+      for (let partition = 0; partition < engine.partitions.length; partition++) {
+        results.push(engine.runUnit(dayNumber, partition));
+        onUnit?.();
+        // Let timers (progress display) and signals (Ctrl-C) run between units.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return results;
+    },
+    async close() {},
+  };
+}
+
+/**
+ * Units run on `workers` worker threads (piscina). Each worker builds the
+ * same engine from the run (generator packages loaded from
+ * `generatorsModule`); a unit's store states travel with it, transferred
+ * rather than copied, and come back with its batches. Which worker runs which
+ * unit does not matter: the output is the same as inline.
+ */
+export function poolExecutor(options: { workers: number; generatorsModule: string; engine: FactEngine; catalog: TableCatalog }): UnitExecutor {
+  const { engine, catalog } = options;
+  const setup: UnitWorkerSetup = {
+    generatorsModule: options.generatorsModule,
+    config: engine.run.config,
+    dims: [...engine.run.dims.values()].map(toWireBatch),
+    firstDay: engine.run.firstDay,
+    lastDay: engine.run.lastDay,
+  };
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    idleTimeout: 60_000,
+    workerData: setup,
+    execArgv: compiledExecArgv(),
+  });
+  return {
+    workers: options.workers,
+    async runUnits(runEngine, dayNumber, onUnit) {
+      const tasks: Promise<UnitResult>[] = [];
+      for (let partition = 0; partition < runEngine.partitions.length; partition++) {
+        const task: UnitTask = { dayNumber, partition, states: runEngine.unitStates(partition) };
+        tasks.push(
+          (pool.run(task, { transferList: transferablesOf(task.states) }) as Promise<WireUnitResult>).then((wire) => {
+            runEngine.adoptUnitStates(partition, wire.states);
+            onUnit?.();
+            return fromWireUnitResult(wire, catalog);
+          }),
+        );
+      }
+      return Promise.all(tasks);
+    },
+    async close() {
+      await pool.destroy();
+    },
+  };
+}
+
+/**
+ * The compiled worker module. From the sources (tests run them through
+ * vitest) it is the built file in dist: worker threads load plain JavaScript.
+ */
+function workerFile(): string {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('../../dist/workers/unit-worker.js', here).href : new URL('./unit-worker.js', here).href;
+}
+
+/**
+ * The parent's Node flags without export conditions: a test runner may
+ * resolve workspace packages to their TypeScript sources, which a worker
+ * thread cannot load; workers always run the compiled packages.
+ */
+function compiledExecArgv(): string[] {
+  const flags: string[] = [];
+  const argv = process.execArgv;
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index] as string;
+    if (flag === '--conditions' || flag === '-C') {
+      index++;
+      continue;
+    }
+    if (flag.startsWith('--conditions=') || flag.startsWith('-C=')) continue;
+    flags.push(flag);
+  }
+  return flags;
+}
