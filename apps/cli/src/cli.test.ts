@@ -297,3 +297,36 @@ describe('progress and cancelling', () => {
     expect(new Set(cancelledDays.map((row) => row.day)).size).toBe(committed);
   });
 });
+
+describe('datagen export', () => {
+  it('exports every table to Parquet that DuckDB reads back with the same rows, and refuses a bad format with exit 2', async () => {
+    const database = join(directory, 'export.duckdb');
+    const out = join(directory, 'export-out');
+    const config = join(directory, 'export.json');
+    await writeFile(config, JSON.stringify({ volumes: { stores: 4, customers: 300, products: 100 } }));
+    expect((await runCli(['generate', 'all', '--db', database, '--config', config, '--days', '2', '--quiet'])).code).toBe(0);
+
+    const bad = await runCli(['export', '--db', database, '--out', out, '--format', 'xlsx']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^datagen: .*--format.*xlsx.*parquet/m);
+    expect(existsSync(out)).toBe(false);
+
+    const result = await runCli(['export', '--db', database, '--out', out, '--format', 'parquet', '--tables', 'dim_stores,fact_receipts']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Exported 2 tables of .*export\.duckdb/m);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { tables: { name: string; rows: number }[] };
+    const store = await openStore(database);
+    try {
+      for (const name of ['dim_stores', 'fact_receipts']) {
+        const [original] = await store.query(`SELECT count(*)::INTEGER AS n FROM ${name}`);
+        const [exported] = await store.query(`SELECT count(*)::INTEGER AS n FROM read_parquet('${join(out, name)}/**/*.parquet', hive_partitioning = true)`);
+        expect(exported, name).toEqual(original);
+        expect(manifest.tables.find((table) => table.name === name)?.rows).toBe(original?.n);
+      }
+      const [days] = await store.query(`SELECT count(DISTINCT event_date)::INTEGER AS n FROM read_parquet('${join(out, 'fact_receipts')}/**/*.parquet', hive_partitioning = true)`);
+      expect(days).toEqual({ n: 2 });
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerCheckCommand } from './commands/check-command.js';
 import { registerConfigCommands } from './commands/config-command.js';
+import { registerExportCommand } from './commands/export-command.js';
 import { registerGenerateCommands } from './commands/generate-command.js';
 import { version } from './version.js';
 
@@ -26,6 +27,7 @@ export function createProgram(output: Output): Command {
     .allowExcessArguments(false);
   registerGenerateCommands(program, output);
   registerCheckCommand(program, output);
+  registerExportCommand(program, output);
   registerConfigCommands(program, output);
   return program;
 }

@@ -129,8 +129,10 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
       });
       progress?.startStage(runStages.facts, { total: days * units, step: `day 1/${days} ${isoDateOf(run.firstDay)}` });
       const writtenSet = new Set(written);
-      // One day commits while the next is generated: at most two days of batches are held.
+      // Days commit in order, one transaction each, while later days are generated; generation waits only
+      // when `maxPendingCommits` days are queued, which bounds the batches held in memory.
       let committing: Promise<void> = Promise.resolve();
+      const pending: Promise<void>[] = [];
       for (let dayNumber = run.firstDay; dayNumber <= run.lastDay && !signal?.aborted; dayNumber++) {
         const day = dayNumber - run.firstDay + 1;
         const date = isoDateOf(dayNumber);
@@ -143,9 +145,9 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
         if (signal?.aborted) break;
         const chainEnd = engine.endDay(dayNumber, results);
         const batches = engine.assembleDay(dayNumber, chainStart, results, chainEnd).batches.filter((batch) => writtenSet.has(batch.table));
-        await committing;
+        while (pending.length >= maxPendingCommits) await pending.shift();
         const dayProgress: FactDayProgress = { dayNumber, date, day, days, rowsThisDay: batches.reduce((sum, batch) => sum + batch.length, 0) };
-        committing = store.appendBatches(batches).then(() => {
+        committing = committing.then(() => store.appendBatches(batches)).then(() => {
           committedDays = day;
           if (progress) {
             for (const batch of batches) progress.addRows(batch.table.name, batch.length);
@@ -155,6 +157,7 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
         });
         // Handled when awaited; this keeps a failure from being reported as unhandled meanwhile.
         committing.catch(() => undefined);
+        pending.push(committing);
       }
       await committing;
       if (committedDays === days) progress?.completeStage(runStages.facts);
@@ -173,6 +176,9 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
     store.close();
   }
 }
+
+/** Days whose batches may wait for their commit while later days are generated. */
+const maxPendingCommits = 2;
 
 function createExecutor(options: GenerateFactsOptions, engine: FactEngine, catalog: TableCatalog): UnitExecutor {
   const module = options.generatorsModule === undefined ? undefined : String(options.generatorsModule);

@@ -4,3 +4,4 @@ export { generateFacts, resolveFactTables, type FactDayProgress, type GenerateFa
 export { runStageDefinitions, runStages } from './run-stages.js';
 export { defaultWorkerCount } from './workers/unit-executor.js';
 export { loadGenerators } from './workers/load-generators.js';
+export { exportDatabase, type ExportDatabaseOptions, type ExportDatabaseResult, type ExportTableProgress } from './export-database.js';
