@@ -24,7 +24,7 @@ export class ColumnBatchBuilder {
   private rows = 0;
   private readonly numeric = new Map<string, NumericArray>();
   private readonly codes = new Map<string, Int32Array>();
-  private readonly dictionaries = new Map<string, { values: string[]; index: Map<string, number> }>();
+  private readonly dictionaries = new Map<string, Dictionary>();
   private readonly validity = new Map<string, Uint8Array>();
   /** String fields whose values are mostly distinct (ids): held as plain arrays, not dictionaries. */
   private readonly plain = new Map<string, (string | null)[]>();
@@ -35,7 +35,7 @@ export class ColumnBatchBuilder {
     for (const field of table.fields) {
       if (field.type === 'string') {
         this.codes.set(field.name, new Int32Array(this.capacity));
-        this.dictionaries.set(field.name, { values: [], index: new Map() });
+        this.dictionaries.set(field.name, emptyDictionary());
       } else {
         this.numeric.set(field.name, allocate(field.type, this.capacity));
       }
@@ -69,6 +69,11 @@ export class ColumnBatchBuilder {
       codes[this.rows] = -1;
       return;
     }
+    // Most pushes repeat the field's previous value (a type, a status, a zone): no hash lookup then.
+    if (value === dictionary.last) {
+      codes[this.rows] = dictionary.lastCode;
+      return;
+    }
     let code = dictionary.index.get(value);
     if (code === undefined) {
       code = dictionary.values.length;
@@ -80,6 +85,8 @@ export class ColumnBatchBuilder {
         return;
       }
     }
+    dictionary.last = value;
+    dictionary.lastCode = code;
     codes[this.rows] = code;
   }
 
@@ -133,7 +140,7 @@ export class ColumnBatchBuilder {
   private reset(): void {
     this.rows = 0;
     // The finished batch keeps the old dictionaries; start new ones.
-    for (const name of this.dictionaries.keys()) this.dictionaries.set(name, { values: [], index: new Map() });
+    for (const name of this.dictionaries.keys()) this.dictionaries.set(name, emptyDictionary());
     for (const name of this.plain.keys()) this.plain.set(name, []);
     for (const mask of this.validity.values()) mask.fill(1);
   }
@@ -157,6 +164,18 @@ export class ColumnBatchBuilder {
     }
     this.capacity = capacity;
   }
+}
+
+/** A string column's dictionary while it is built, with the last value pushed. */
+interface Dictionary {
+  values: string[];
+  index: Map<string, number>;
+  last: string | undefined;
+  lastCode: number;
+}
+
+function emptyDictionary(): Dictionary {
+  return { values: [], index: new Map(), last: undefined, lastCode: -1 };
 }
 
 /** Distinct values a string column reaches before it may turn plain (when most of its rows are distinct). */
