@@ -20,9 +20,12 @@ export { dayOfWeek, isWeekend } from './calendar/day-of-week.js';
 export { CompositionSlots, defineCompositionPoint, type CompositionPoint } from './engine/composition-point.js';
 export { DemandMultiplier, type CategoryDemandContribution, type DemandContribution, type DemandInput } from './engine/demand-multiplier.js';
 export {
+  dcInventoryPoint,
   inventoryLedgerPoint,
   storeReplenishmentPoint,
   type BookedDelivery,
+  type DcInventory,
+  type DcInventoryTake,
   type InventoryLedger,
   type InventoryPosting,
   type InventoryTransactionType,
@@ -37,3 +40,4 @@ export { booleanColumn, float64Column, int32Column, isValid, requireDim, stringV
 export { productDemandWeights } from './engine/product-demand-weights.js';
 export { checkGeneratorContract, type GeneratorContractOptions } from './contract/generator-contract.js';
 export { batchProblems, rowsAsText } from './contract/batch-conformance.js';
+export { batchRows, tableRows, type BatchRow } from './batch/batch-rows.js';
