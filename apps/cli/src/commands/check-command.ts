@@ -31,7 +31,10 @@ export function registerCheckCommand(program: Command, output: Output): void {
         database: flags.db,
         catalog: createGeneratorRegistry(generators).catalog,
         config,
-        onResult: (result, index, total) => output.stderr.write(`check ${index}/${total} ${result.id}: ${result.status}\n`),
+        // On a terminal one line that updates in place; in logs and pipes nothing until the result.
+        onResult: (result, index, total) => {
+          if ((output.stderr as NodeJS.WriteStream).isTTY) output.stderr.write(`\rcheck ${index}/${total} ${result.id}\x1b[K${index === total ? '\n' : ''}`);
+        },
       });
       for (const result of results) output.stdout.write(formatResult(result));
       const count = (status: InvariantResult['status']) => results.filter((result) => result.status === status).length;
