@@ -4,7 +4,7 @@ const headers = 'fact_online_order_headers';
 const lines = 'fact_online_order_lines';
 const liveLines = `SELECT order_id_ext, sum(ext_price) AS ext_price, sum(discount_amount) AS discount_amount FROM ${lines} WHERE fulfillment_status <> 'CANCELLED' GROUP BY order_id_ext`;
 
-/** The rules of online orders ("Facts II"): money identities, lifecycle order, stock drawn through the ledger, payments. */
+/** The rules of online orders ("Facts II"): money identities, lifecycle order, stock drawn through the store and DC ledgers, payments. */
 export function onlineOrderInvariants(): Invariant[] {
   return [
     {
@@ -56,6 +56,16 @@ export function onlineOrderInvariants(): Invariant[] {
         `(SELECT order_id_ext, node_id AS store_id, product_id, sum(quantity) AS quantity FROM ${lines} WHERE node_type = 'STORE' AND fulfillment_status <> 'CANCELLED' GROUP BY ALL) l ` +
         `FULL JOIN (SELECT source, store_id, product_id, sum(quantity) AS quantity FROM fact_store_inventory_txn WHERE txn_type = 'ONLINE_ORDER' GROUP BY ALL) t ` +
         `ON t.source = l.order_id_ext AND t.product_id = l.product_id AND t.store_id = l.store_id WHERE t.quantity IS DISTINCT FROM -l.quantity`,
+    },
+    {
+      id: 'order-stock-from-dc',
+      description: 'Every fulfilled DC line is one ONLINE_ORDER movement of its DC (source = order id, at picked_ts), and no such DC movement lacks its line',
+      tables: [lines, 'fact_dc_inventory_txn'],
+      violations:
+        `SELECT coalesce(l.order_id_ext, t.source) AS order_id_ext, coalesce(l.product_id, t.product_id) AS product_id, l.quantity AS line_quantity, t.quantity AS inventory_quantity FROM ` +
+        `(SELECT order_id_ext, node_id AS dc_id, product_id, sum(quantity) AS quantity, min(picked_ts) AS picked_ts FROM ${lines} WHERE node_type = 'DC' AND fulfillment_status <> 'CANCELLED' GROUP BY ALL) l ` +
+        `FULL JOIN (SELECT source, dc_id, product_id, sum(quantity) AS quantity, min(event_ts) AS event_ts FROM fact_dc_inventory_txn WHERE txn_type = 'ONLINE_ORDER' GROUP BY ALL) t ` +
+        `ON t.source = l.order_id_ext AND t.product_id = l.product_id AND t.dc_id = l.dc_id WHERE t.quantity IS DISTINCT FROM -l.quantity OR t.event_ts IS DISTINCT FROM l.picked_ts`,
     },
   ];
 }

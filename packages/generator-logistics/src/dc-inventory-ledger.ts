@@ -1,4 +1,4 @@
-import { isoDateOf, timestampOf, type ColumnBatchBuilder } from '@retail-datagen/generator-core';
+import { isoDateOf, millisecondsPerDay, timestampOf, type ColumnBatchBuilder, type DcInventory, type DcInventoryTake } from '@retail-datagen/generator-core';
 import { dayDcTransactionSequence, initialDcTransactionSequence, transactionsPerDcDay } from './dc-transaction-sequence.js';
 import type { LogisticsPlan } from './logistics-plan.js';
 import { startCounters, type LogisticsChainState } from './logistics-state.js';
@@ -11,26 +11,27 @@ import { startCounters, type LogisticsChainState } from './logistics-state.js';
  * const type: DcInventoryTransactionType = 'RECEIVING';
  * ```
  */
-export type DcInventoryTransactionType = 'INITIAL' | 'RECEIVING' | 'SHIPMENT';
+export type DcInventoryTransactionType = 'INITIAL' | 'RECEIVING' | 'SHIPMENT' | 'ONLINE_ORDER';
 
 /**
  * Every `txn_type` of fact_dc_inventory_txn: INITIAL stock on the first day,
- * RECEIVING of supplier shipments, SHIPMENT (negative) to stores.
+ * RECEIVING of supplier shipments, SHIPMENT (negative) to stores,
+ * ONLINE_ORDER (negative) picked for an online order shipped from the DC.
  *
  * @example
  * ```ts
  * dcInventoryTxnTypes.includes('SHIPMENT'); // true
  * ```
  */
-export const dcInventoryTxnTypes = ['INITIAL', 'RECEIVING', 'SHIPMENT'] as const satisfies readonly DcInventoryTransactionType[];
+export const dcInventoryTxnTypes = ['INITIAL', 'RECEIVING', 'SHIPMENT', 'ONLINE_ORDER'] as const satisfies readonly DcInventoryTransactionType[];
 
 /**
  * The DC inventory ledger of one chain-phase day: balances live in the chain
  * state (`dcBalances`), every movement becomes a fact_dc_inventory_txn row
  * with its resulting balance, and nothing can take more than is on hand.
- * Movements must be posted in time order per DC (the logistics day does).
- * Other packages that draw DC stock (online orders shipped from a DC) would
- * post through it once the chain phase can share composition points.
+ * Movements must be posted in time order per DC (the logistics day does; a
+ * posting before the DC's latest movement throws). Other packages draw DC
+ * stock through {@link DcInventoryLedger.asDcInventory} (`dcInventoryPoint`).
  *
  * @example
  * ```ts
@@ -106,6 +107,60 @@ export class DcInventoryLedger {
     this.write(dcIndex, productIndex, -units, 'SHIPMENT', timestamp, source);
   }
 
+  /** Units free to take for an online order: on hand minus what the DC owes its stores. */
+  available(dcIndex: number, productIndex: number): number {
+    const cell = this.cell(dcIndex, productIndex);
+    return Math.max(0, (this.state.dcBalances[cell] as number) - (this.state.backordered[cell] as number));
+  }
+
+  /** The DC's latest movement time so far (00:00 of the day when it has none today). */
+  earliestPostingTime(dcIndex: number): number {
+    this.cell(dcIndex, 0);
+    return Math.max(this.state.dcLastMovementAt[dcIndex] as number, timestampOf(this.dayNumber));
+  }
+
+  /** Takes up to `quantity` free units for an online order (ONLINE_ORDER row, negative); returns the units taken. */
+  takeForOnlineOrder({ dcIndex, productIndex, quantity, timestamp, source }: DcInventoryTake): number {
+    if (!Number.isInteger(quantity) || quantity <= 0) throw new RangeError(`DC inventory ledger: ONLINE_ORDER needs a whole number of units > 0, got ${quantity}`);
+    if (!(timestamp >= timestampOf(this.dayNumber) && timestamp < timestampOf(this.dayNumber) + millisecondsPerDay)) {
+      throw new RangeError(`DC inventory ledger: online order ${source} posts at ${timestamp}, outside ${isoDateOf(this.dayNumber)}`);
+    }
+    const units = Math.min(quantity, this.available(dcIndex, productIndex));
+    if (units === 0) return 0;
+    const cell = this.cell(dcIndex, productIndex);
+    this.state.dcBalances[cell] = (this.state.dcBalances[cell] as number) - units;
+    this.write(dcIndex, productIndex, -units, 'ONLINE_ORDER', timestamp, source);
+    return units;
+  }
+
+  /**
+   * This ledger as the `dcInventoryPoint` other packages draw DC stock from.
+   *
+   * @example
+   * ```ts
+   * context.slots.provide(dcInventoryPoint, ledger.asDcInventory(), 'logistics');
+   * ```
+   */
+  asDcInventory(): DcInventory {
+    const { plan } = this;
+    return {
+      dcCount: plan.dcCount,
+      dcOfStore: (storeIndex) => {
+        const dc = plan.dcOfStore[storeIndex];
+        if (dc === undefined || !Number.isInteger(storeIndex)) throw new RangeError(`DC inventory: no store index ${storeIndex}; the run has ${plan.dcOfStore.length}`);
+        return dc;
+      },
+      dcId: (dcIndex) => {
+        this.cell(dcIndex, 0);
+        return plan.dcIds[dcIndex] as number;
+      },
+      balance: (dcIndex, productIndex) => this.balance(dcIndex, productIndex),
+      available: (dcIndex, productIndex) => this.available(dcIndex, productIndex),
+      earliestPostingTime: (dcIndex) => this.earliestPostingTime(dcIndex),
+      take: (take) => this.takeForOnlineOrder(take),
+    };
+  }
+
   private write(dcIndex: number, productIndex: number, quantity: number, type: DcInventoryTransactionType, timestamp: number, source: string): void {
     const { plan, state, transactions } = this;
     const dcId = plan.dcIds[dcIndex] as number;
@@ -113,6 +168,9 @@ export class DcInventoryLedger {
     if (sequence >= transactionsPerDcDay) {
       throw new RangeError(`DC ${dcId} posted more than ${transactionsPerDcDay} inventory movements on ${isoDateOf(this.dayNumber)}; txn_seq cannot order them`);
     }
+    const last = state.dcLastMovementAt[dcIndex] as number;
+    if (timestamp < last) throw new RangeError(`DC inventory ledger: ${type} ${source} of DC ${dcId} at ${timestamp} comes before the DC's latest movement at ${last}`);
+    state.dcLastMovementAt[dcIndex] = timestamp;
     state.dcTransactions[dcIndex] = sequence + 1;
     transactions.pushNumber('TxnSeq', dayDcTransactionSequence(this.dayIndex, dcId, sequence));
     transactions.pushNumber('EventTS', timestamp);

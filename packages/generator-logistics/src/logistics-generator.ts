@@ -1,4 +1,5 @@
 import {
+  dcInventoryPoint,
   storeReplenishmentPoint,
   timestampOf,
   type ChainContext,
@@ -38,7 +39,8 @@ type Store = StoreContext<StoreArrivals, ReorderRequests>;
  *   supplier shipments a day (`supplierShipmentsPerDcPerDay` lanes, ordered
  *   `supplierLeadTimeDays` before when a DC's position falls to
  *   `dcReorderPointDays`), SHIPMENT rows (negative) when a store shipment is
- *   loaded; balances never go negative (fact_dc_inventory_txn);
+ *   loaded, ONLINE_ORDER rows (negative) when an online order is picked from
+ *   the DC; balances never go negative (fact_dc_inventory_txn);
  * - store reorders (raised at the stores' closing review the day before) are
  *   fulfilled by the DC of the store's region, in hourly dispatch rounds; what
  *   the DC lacks stays backordered and ships when supplier goods arrive;
@@ -47,6 +49,12 @@ type Store = StoreContext<StoreArrivals, ReorderRequests>;
  *   IN_TRANSIT, ARRIVED, UNLOADING, COMPLETED with rising times, travel time
  *   from the great-circle distance and `truckSpeedKmh`; a truck carries one
  *   shipment at a time (fact_truck_moves, fact_truck_inventory).
+ *
+ * After its own movements of the day (in startDay, and again in endDay once
+ * the day's reorders are backlogged), it provides `dcInventoryPoint`, from
+ * which packages later in registry order draw free DC stock (ONLINE_ORDER
+ * rows, negative, source = order id): on hand minus what the DC owes its
+ * stores, so online orders never shrink or invalidate a store shipment.
  *
  * In the store phase, each store books its arrivals of the day on the
  * inventory dock, which posts them as DELIVERY rows (source = shipment id) at
@@ -85,10 +93,18 @@ export function createLogisticsGenerator(): GeneratorPlugin {
     createChainState: (run) => createLogisticsChainState(planOf(run)),
     createStoreState: () => createStoreArrivals(),
     createUnitSummary: () => ({ storeIndices: [], productIndices: [], quantities: [], priorities: [] }),
-    startDay: (context) => runDcDay(planOf(context.run), context),
+    startDay: (context) => {
+      const ledger = runDcDay(planOf(context.run), context);
+      context.slots.provide(dcInventoryPoint, ledger.asDcInventory(), id);
+    },
     startStoreDay: bookArrivals,
     endStoreDay: collectReorders,
-    endDay: (context) => takeReorders(planOf(context.run), context),
+    endDay: (context) => {
+      const plan = planOf(context.run);
+      takeReorders(plan, context);
+      const ledger = new DcInventoryLedger({ plan, state: context.state, dayNumber: context.dayNumber, dayIndex: context.dayIndex, transactions: context.emit(factDcInventoryTxn) });
+      context.slots.provide(dcInventoryPoint, ledger.asDcInventory(), id);
+    },
   };
   return {
     specificationVersion: 'v1',
@@ -110,8 +126,8 @@ export function createLogisticsGenerator(): GeneratorPlugin {
  */
 export const logistics: GeneratorPlugin = createLogisticsGenerator();
 
-/** The chain phase of a DC day: initial stock, then hour by hour each DC's dispatch round and supplier arrivals, then the truck statuses of the day. */
-function runDcDay(plan: LogisticsPlan, context: Chain): void {
+/** The chain phase of a DC day: initial stock, then hour by hour each DC's dispatch round and supplier arrivals, then the truck statuses of the day. Returns the day's ledger. */
+function runDcDay(plan: LogisticsPlan, context: Chain): DcInventoryLedger {
   const { state, dayNumber, dayIndex } = context;
   const ledger = new DcInventoryLedger({ plan, state, dayNumber, dayIndex, transactions: context.emit(factDcInventoryTxn) });
   if (dayIndex === 0) {
@@ -143,6 +159,7 @@ function runDcDay(plan: LogisticsPlan, context: Chain): void {
     }
   }
   writeStatusesBefore(plan, state.shipments, timestampOf(dayNumber + 1), { moves: context.emit(factTruckMoves), inventory: context.emit(factTruckInventory) });
+  return ledger;
 }
 
 /** Store phase, start of a store-day: today's arrivals go on the inventory dock at their unloading hour. */

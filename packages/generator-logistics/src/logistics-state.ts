@@ -91,6 +91,8 @@ export interface LogisticsChainState {
   readonly dcTransactions: Int32Array;
   /** Store shipments each DC scheduled on `counterDay`. */
   readonly dcShipments: Int32Array;
+  /** Time (ms) of each DC's latest inventory movement: later postings may not go back before it. */
+  readonly dcLastMovementAt: Float64Array;
 }
 
 /**
@@ -121,6 +123,7 @@ export function createLogisticsChainState(plan: LogisticsPlan): LogisticsChainSt
     counterDay: -1,
     dcTransactions: new Int32Array(plan.dcCount),
     dcShipments: new Int32Array(plan.dcCount),
+    dcLastMovementAt: new Float64Array(plan.dcCount).fill(timestampOf(plan.firstDay)),
   };
 }
 

@@ -1,8 +1,9 @@
 export { createOnlineOrdersGenerator, onlineOrders, onlineOrdersTables, type OnlineOrdersGeneratorOptions } from './online-orders-generator.js';
-export { orderPaymentId, storeOrderId } from './order-ids.js';
+export { dcOrderId, orderPaymentId, storeOrderId } from './order-ids.js';
 export { creationDaysPickedOn, isStoreOpenDuring, pickTimeOf, pickWave, pickupWindow, type TimeWindow } from './order-timeline.js';
 export {
   cancelReasons,
+  dcPickWaveStartHour,
   carrierPickupHours,
   deliveryDays,
   fulfillmentModes,

@@ -1,5 +1,5 @@
-import { millisecondsPerDay, type ColumnBatchBuilder, type InventoryLedger, type Random } from '@retail-datagen/generator-core';
-import { orderPaymentId, storeOrderId } from './order-ids.js';
+import { millisecondsPerDay, type ColumnBatchBuilder, type Random } from '@retail-datagen/generator-core';
+import { orderPaymentId } from './order-ids.js';
 import type { OnlineOrdersWorld } from './online-orders-world.js';
 import {
   carrierPickupHours,
@@ -29,51 +29,69 @@ export interface OrderTables {
   readonly payments: ColumnBatchBuilder;
 }
 
-/** One store's pick wave on one day: what every order of the wave shares. */
-export interface StoreWave {
+/**
+ * Where an order's stock comes from: the home store (through the store
+ * inventory ledger) or the DC of its region (through the DC inventory).
+ */
+export interface FulfilmentNode {
+  readonly type: 'STORE' | 'DC';
+  /** dim_stores.id or dim_distribution_centers.id: the lines' node_id. */
+  readonly id: number;
+  /** True when the node can give `quantity` units of the product now. */
+  holds(productIndex: number, quantity: number): boolean;
+  /** Takes the units (an ONLINE_ORDER row, source = order id); returns the units taken. */
+  take(productIndex: number, quantity: number, timestamp: number, orderId: string): number;
+}
+
+/** One pick wave (of a store or of a DC) on one day: what every order of the wave shares. */
+export interface OrderWave {
   readonly world: OnlineOrdersWorld;
-  readonly ledger: InventoryLedger;
   readonly tables: OrderTables;
-  readonly storeIndex: number;
   /** The pick day. */
   readonly dayNumber: number;
-  /** True when the store does not open on a day (pickups move to its next open day). */
-  isClosed(dayNumber: number): boolean;
+  /** True when a store does not open on a day (BOPIS pickups move to its next open day). */
+  isClosed(storeIndex: number, dayNumber: number): boolean;
   /** Product sampler of the day an order was placed. */
   productSampler(dayNumber: number): { sample(random: Random): number } | null;
 }
 
-/** An order as placed: its day, sequence within the store-day, placement time and the time the wave picks it. */
+/** An order as placed: its id, the customer's home store, placement time, node, mode and the time the wave picks it. */
 export interface PlacedOrder {
+  readonly orderId: string;
+  /** The day it was placed. */
   readonly day: number;
-  readonly sequence: number;
+  /** Index of the customers' home store: the customer pool, the tax rate and tax_store_id. */
+  readonly storeIndex: number;
   readonly created: number;
   readonly picked: number;
+  readonly node: FulfilmentNode;
+  /** A fixed mode (SHIP_FROM_DC), or null to draw one of `storeFulfillmentModes` with `world.modeWeights`. */
+  readonly mode: FulfillmentMode | null;
 }
 
 type Outcome = 'DELIVERED' | 'CUSTOMER' | 'OUT_OF_STOCK' | 'PAYMENT_DECLINED';
 
 /**
  * Simulates one order from placement to delivery and writes it: the customer
- * (one of the store's home-store customers), mode, tender, coupon and lines
- * (placed-day popularity x category multipliers, distinct products,
+ * (one of the home store's customers), mode (unless fixed), tender, coupon
+ * and lines (placed-day popularity x category multipliers, distinct products,
  * quantities skewed to 1) are drawn from the order's own stream. At its pick
- * time the store takes every line it holds from the inventory ledger
- * (ONLINE_ORDER, source = order id) after the payment is approved; a line it
- * cannot fill is CANCELLED. A customer may have cancelled before the pick;
+ * time the node (home store or DC) gives every line it holds (ONLINE_ORDER,
+ * source = order id) after the payment is approved; a line it cannot fill is
+ * CANCELLED. Tax is at the home store's rate whatever the node. A customer may have cancelled before the pick;
  * an order whose every line is missing or whose every payment attempt is
  * declined is CANCELLED without touching stock.
  */
-export function fulfilOrder(wave: StoreWave, order: PlacedOrder, random: Random): void {
-  const { world, storeIndex } = wave;
+export function fulfilOrder(wave: OrderWave, order: PlacedOrder, random: Random): void {
+  const { world } = wave;
+  const { storeIndex, orderId, node } = order;
   const scratch = world.scratch;
   const storeId = world.storeIds[storeIndex] as number;
-  const orderId = storeOrderId(storeId, order.day, order.sequence);
 
   const poolStart = world.customerOffsets[storeIndex] as number;
   const poolSize = (world.customerOffsets[storeIndex + 1] as number) - poolStart;
   const customerId = world.customerIds[poolStart + random.int(0, poolSize - 1)] as number;
-  const mode = storeFulfillmentModes[random.weightedIndex(world.modeWeights)] as FulfillmentMode;
+  const mode = order.mode ?? (storeFulfillmentModes[random.weightedIndex(world.modeWeights)] as FulfillmentMode);
   let tender = random.weightedIndex(world.tenderWeights);
   const coupon = random.chance(world.settings.couponShare);
   const cancelledByCustomer = random.chance(world.settings.cancelRate);
@@ -88,7 +106,7 @@ export function fulfilOrder(wave: StoreWave, order: PlacedOrder, random: Random)
   } else {
     let fulfilledLines = 0;
     for (let line = 0; line < lineCount; line++) {
-      const holds = wave.ledger.balance(storeIndex, scratch.product[line] as number) >= (scratch.quantity[line] as number);
+      const holds = node.holds(scratch.product[line] as number, scratch.quantity[line] as number);
       scratch.fulfilled[line] = holds ? 1 : 0;
       if (holds) fulfilledLines++;
     }
@@ -133,11 +151,11 @@ export function fulfilOrder(wave: StoreWave, order: PlacedOrder, random: Random)
     for (let line = 0; line < lineCount; line++) {
       if (scratch.fulfilled[line] !== 1) continue;
       const quantity = scratch.quantity[line] as number;
-      const taken = wave.ledger.take({ storeIndex, productIndex: scratch.product[line] as number, quantity, type: 'ONLINE_ORDER', timestamp: order.picked, source: orderId });
-      if (taken !== quantity) throw new Error(`online orders: ${orderId} line ${line + 1} took ${taken} of ${quantity} units its store held a moment before`);
+      const taken = node.take(scratch.product[line] as number, quantity, order.picked, orderId);
+      if (taken !== quantity) throw new Error(`online orders: ${orderId} line ${line + 1} took ${taken} of ${quantity} units its ${node.type} held a moment before`);
     }
     if (mode === 'BOPIS') {
-      delivered = pickupTime(wave, random);
+      delivered = pickupTime(wave, storeIndex, random);
     } else {
       shipped = order.picked + random.int(carrierPickupHours[0] * 3600, carrierPickupHours[1] * 3600) * second;
       const deliveryDay = Math.floor(shipped / millisecondsPerDay) + random.int(deliveryDays[0], deliveryDays[1]);
@@ -146,7 +164,7 @@ export function fulfilOrder(wave: StoreWave, order: PlacedOrder, random: Random)
     completed = delivered;
   }
 
-  writeLines(wave.tables.lines, world, orderId, lineCount, mode, storeId, order.picked, shipped, delivered);
+  writeLines(wave.tables.lines, world, orderId, lineCount, mode, node, order.picked, shipped, delivered);
   writeHeader(wave.tables.headers, {
     orderId,
     created: order.created,
@@ -168,7 +186,7 @@ export function fulfilOrder(wave: StoreWave, order: PlacedOrder, random: Random)
  * {@link quantityStepChance} per extra unit. Returns the line count (0 when
  * no product is on sale).
  */
-function drawLines(wave: StoreWave, day: number, random: Random): number {
+function drawLines(wave: OrderWave, day: number, random: Random): number {
   const { world } = wave;
   const sampler = wave.productSampler(day);
   if (sampler === null) return 0;
@@ -203,7 +221,7 @@ function drawLines(wave: StoreWave, day: number, random: Random): number {
  * `payments.declineRate` and retried a few seconds later (the same tender or
  * a new draw), up to {@link maximumPaymentAttempts}. Writes every attempt.
  */
-function pay(wave: StoreWave, orderId: string, time: number, total: number, firstTender: number, random: Random): { approved: boolean; tender: number; time: number } {
+function pay(wave: OrderWave, orderId: string, time: number, total: number, firstTender: number, random: Random): { approved: boolean; tender: number; time: number } {
   const { world } = wave;
   const builder = wave.tables.payments;
   let tender = firstTender;
@@ -221,10 +239,10 @@ function pay(wave: StoreWave, orderId: string, time: number, total: number, firs
 }
 
 /** When a BOPIS customer collects the order: the pick day or a few days later (the store's next open day if closed), in open hours. */
-function pickupTime(wave: StoreWave, random: Random): number {
-  const { world, storeIndex } = wave;
+function pickupTime(wave: OrderWave, storeIndex: number, random: Random): number {
+  const { world } = wave;
   let day = wave.dayNumber + random.weightedIndex(pickupDayWeights);
-  for (let guard = 0; guard < 7 && wave.isClosed(day); guard++) day++;
+  for (let guard = 0; guard < 7 && wave.isClosed(storeIndex, day); guard++) day++;
   const window = pickupWindow(day, world.openHour[storeIndex] as number, world.closeHour[storeIndex] as number);
   return window.start + random.int(0, Math.max(0, (window.end - window.start) / second)) * second;
 }
@@ -235,7 +253,7 @@ function writeLines(
   orderId: string,
   lineCount: number,
   mode: FulfillmentMode,
-  storeId: number,
+  node: FulfilmentNode,
   picked: number,
   shipped: number,
   delivered: number,
@@ -254,8 +272,8 @@ function writeLines(
     builder.pushNumber('ExtPrice', quantity * unitPrice);
     builder.pushNumber('Discount', scratch.discount[line] as number);
     builder.pushString('FulfillmentMode', mode);
-    builder.pushString('NodeType', 'STORE');
-    builder.pushNumber('NodeID', storeId);
+    builder.pushString('NodeType', node.type);
+    builder.pushNumber('NodeID', node.id);
     if (fulfilled) builder.pushNumber('PickedTS', picked);
     else builder.pushNull('PickedTS');
     if (fulfilled && !Number.isNaN(shipped)) builder.pushNumber('ShippedTS', shipped);

@@ -1,17 +1,19 @@
-import { checkGeneratorContract, dayNumberOf, int32Column, millisecondsPerDay, requireDim, stringValues, float64Column, type ColumnBatch } from '@retail-datagen/generator-core';
+import { checkGeneratorContract, createGeneratorRegistry, dayNumberOf, int32Column, millisecondsPerDay, requireDim, stringValues, float64Column, type ColumnBatch } from '@retail-datagen/generator-core';
 import {
   ConfigValidationError,
   InvalidArgumentError,
   factOnlineOrderHeaders,
   factOnlineOrderLines,
+  factDcInventoryTxn,
   factPayments,
   factStoreInventoryTxn,
   parseConfig,
   type RetailConfigInput,
 } from '@retail-datagen/models';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { logistics } from '@retail-datagen/generator-logistics';
 import { createOnlineOrdersGenerator, onlineOrdersTables } from './online-orders-generator.js';
-import { onlineCoupon, onlineHourOfDayWeights, maximumPaymentAttempts } from './order-shapes.js';
+import { dcPickWaveStartHour, onlineCoupon, onlineHourOfDayWeights, maximumPaymentAttempts } from './order-shapes.js';
 import { isStoreOpenDuring } from './order-timeline.js';
 import { rowsOf, type Row } from './test-support/collect-rows.js';
 import { onlineOrdersRegistryPackages, runFixture, type Fixture } from './test-support/run-fixture.js';
@@ -20,9 +22,10 @@ const hour = 3_600_000;
 const dayOf = (timestamp: number) => Math.floor(timestamp / millisecondsPerDay);
 const taxFactorOf: Readonly<Record<string, number>> = { TAXABLE: 1, REDUCED_RATE: 0.5, NON_TAXABLE: 0 };
 
-// Two weeks around Thanksgiving and Black Friday, 8 stores. Stores start with
-// two months of stock (no logistics package delivers here), so cancelled
-// lines are the exception; payments decline often enough to see retries.
+// Two weeks around Thanksgiving and Black Friday, 8 stores, 2 DCs. Stores
+// start with two months of stock, so cancelled lines are the exception;
+// payments decline often enough to see retries. The default fulfillmentMix
+// (shipFromDc 0.4, shipFromStore 0.35, bopis 0.25) applies.
 const config: RetailConfigInput = {
   seed: 11,
   start: '2024-11-18',
@@ -62,6 +65,9 @@ describe('online orders over two weeks of November (8 stores, real seasonal, inv
   let payments: Row[];
   let allPayments: Row[];
   let inventory: Row[];
+  let dcInventory: Row[];
+  let storeLines: Row[];
+  let dcLines: Row[];
   let linesOf: Map<string, Row[]>;
   let paymentsOf: Map<string, Row[]>;
   let storeIds: Int32Array;
@@ -73,6 +79,9 @@ describe('online orders over two weeks of November (8 stores, real seasonal, inv
     allPayments = rowsOf(fixture.batches, factPayments);
     payments = allPayments.filter((row) => row.OrderId !== null);
     inventory = rowsOf(fixture.batches, factStoreInventoryTxn);
+    dcInventory = rowsOf(fixture.batches, factDcInventoryTxn);
+    storeLines = lines.filter((line) => line.NodeType === 'STORE');
+    dcLines = lines.filter((line) => line.NodeType === 'DC');
     linesOf = groupBy(lines, (line) => line.OrderId as string);
     paymentsOf = groupBy(payments, (payment) => payment.OrderId as string);
     storeIds = int32Column(requireDim(fixture.run.dims, 'dim_stores'), 'ID');
@@ -214,22 +223,29 @@ describe('online orders over two weeks of November (8 stores, real seasonal, inv
     }
     expect(problems.found).toEqual([]);
     const modes = new Set(lines.filter((line) => line.FulfillmentStatus === 'DELIVERED').map((line) => line.FulfillmentMode));
-    expect([...modes].sort()).toEqual(['BOPIS', 'SHIP_FROM_STORE']);
+    expect([...modes].sort()).toEqual(['BOPIS', 'SHIP_FROM_DC', 'SHIP_FROM_STORE']);
   });
 
-  test('orders are picked before their store opens, on the day after they were placed', () => {
+  test('store orders are picked before their store opens, DC orders in the DC\'s evening wave, both on the day after they were placed', () => {
     const stores = requireDim(fixture.run.dims, 'dim_stores');
     const openHour = int32Column(stores, 'OpenHour');
     const headerOf = new Map(headers.map((header) => [header.OrderId, header]));
     const problems = new Problems();
+    let dcPicks = 0;
     for (const line of lines) {
       if (line.PickedTS === null) continue;
       const picked = line.PickedTS as number;
       const header = headerOf.get(line.OrderId);
       problems.check(header !== undefined && dayOf(picked) === dayOf(header.EventTS as number) + 1, () => `${line.OrderId}: placed ${header?.EventTS}, picked ${picked}`);
-      problems.check(picked <= dayOf(picked) * millisecondsPerDay + openHour[storeIndexOf(line.NodeID as number)]! * hour, () => `${line.OrderId}: picked after opening`);
+      if (line.NodeType === 'DC') {
+        dcPicks++;
+        problems.check(picked >= dayOf(picked) * millisecondsPerDay + dcPickWaveStartHour * hour, () => `${line.OrderId}: picked at the DC before its wave`);
+      } else {
+        problems.check(picked <= dayOf(picked) * millisecondsPerDay + openHour[storeIndexOf(line.NodeID as number)]! * hour, () => `${line.OrderId}: picked after opening`);
+      }
     }
     expect(problems.found).toEqual([]);
+    expect(dcPicks).toBeGreaterThan(1000);
   });
 
   test('stock: every ONLINE_ORDER inventory row is a fulfilled line (store, product, -quantity, source = order id, at picked_ts) and back', () => {
@@ -237,12 +253,44 @@ describe('online orders over two weeks of November (8 stores, real seasonal, inv
       .filter((row) => row.TxnType === 'ONLINE_ORDER')
       .map((row) => JSON.stringify([row.Source, row.StoreID, row.ProductID, -(row.Quantity as number), row.EventTS]))
       .sort();
-    const fromLines = lines
+    const fromLines = storeLines
       .filter((line) => line.FulfillmentStatus !== 'CANCELLED')
       .map((line) => JSON.stringify([line.OrderId, line.NodeID, line.ProductID, line.Quantity, line.PickedTS]))
       .sort();
     expect(fromLedger.length).toBeGreaterThan(5000);
     expect(fromLedger).toEqual(fromLines);
+  });
+
+  test('DC stock: every DC ONLINE_ORDER row is a fulfilled DC line (dc, product, -quantity, source = order id, at picked_ts) and back', () => {
+    const fromLedger = dcInventory
+      .filter((row) => row.TxnType === 'ONLINE_ORDER')
+      .map((row) => JSON.stringify([row.Source, row.DCID, row.ProductID, -(row.Quantity as number), row.EventTS]))
+      .sort();
+    const fromLines = dcLines
+      .filter((line) => line.FulfillmentStatus !== 'CANCELLED')
+      .map((line) => JSON.stringify([line.OrderId, line.NodeID, line.ProductID, line.Quantity, line.PickedTS]))
+      .sort();
+    expect(fromLedger.length).toBeGreaterThan(3000);
+    expect(fromLedger).toEqual(fromLines);
+  });
+
+  test('the DC ledger with online picks chains: first INITIAL, balance = previous + quantity in txn_seq order, never negative, time never goes back', () => {
+    const problems = new Problems();
+    for (const [key, rows] of groupBy(dcInventory, (row) => `${row.DCID}|${row.ProductID}`)) {
+      rows.sort((left, right) => (left.TxnSeq as number) - (right.TxnSeq as number));
+      problems.check(rows[0]!.TxnType === 'INITIAL' && rows.slice(1).every((row) => row.TxnType !== 'INITIAL'), () => `${key}: first row ${rows[0]!.TxnType}`);
+      let balance = 0;
+      let time = -Infinity;
+      for (const row of rows) {
+        balance += row.Quantity as number;
+        problems.check(row.Balance === balance && balance >= 0, () => `${key} ${row.TxnSeq} ${row.TxnType}: balance ${row.Balance}, chained ${balance}`);
+        problems.check((row.EventTS as number) >= time, () => `${key} ${row.TxnSeq} ${row.TxnType}: at ${row.EventTS}, before the previous row (${time})`);
+        balance = row.Balance as number;
+        time = row.EventTS as number;
+      }
+    }
+    expect(problems.found).toEqual([]);
+    expect(new Set(dcInventory.map((row) => row.TxnType))).toEqual(new Set(['INITIAL', 'RECEIVING', 'SHIPMENT', 'ONLINE_ORDER']));
   });
 
   test('the store ledger with online picks, sales and returns chains, never goes negative and stays in time order', () => {
@@ -276,7 +324,7 @@ describe('online orders over two weeks of November (8 stores, real seasonal, inv
       const pickedAt = header.CancelReason === 'OUT_OF_STOCK' ? (header.CompletedTS as number) : (orderLines.find((line) => line.PickedTS !== null)!.PickedTS as number);
       const pickDay = dayOf(pickedAt);
       for (const line of orderLines) {
-        if (line.FulfillmentStatus !== 'CANCELLED') continue;
+        if (line.FulfillmentStatus !== 'CANCELLED' || line.NodeType !== 'STORE') continue;
         const rows = ledger.get(`${line.NodeID}|${line.ProductID}`) ?? [];
         const seen = rows.filter(
           (row) => dayOf(row.EventTS as number) < pickDay || (row.TxnType === 'ONLINE_ORDER' && dayOf(row.EventTS as number) === pickDay && (row.Source as string) < (header.OrderId as string)),
@@ -291,22 +339,35 @@ describe('online orders over two weeks of November (8 stores, real seasonal, inv
     expect(checked).toBeGreaterThan(0);
   });
 
-  test('fulfillment: the customer\'s home store is the node of every line; the mode mix follows shipFromStore : bopis', () => {
+  test('fulfillment: the node is the home store (store modes) or the DC serving it (SHIP_FROM_DC); tax at the home store; the mode mix follows fulfillmentMix', () => {
     const customers = requireDim(fixture.run.dims, 'dim_customers');
     const homeStore = new Map(Array.from(int32Column(customers, 'ID'), (customerId, row) => [customerId, int32Column(customers, 'HomeStoreID')[row]!]));
     const problems = new Problems();
-    let shipFromStore = 0;
+    // The DC serving each store: the one its truck shipments come from.
+    const dcOfStore = new Map<number, number>();
+    for (const row of rowsOf(fixture.batches, factStoreInventoryTxn)) {
+      if (row.TxnType === 'DELIVERY') dcOfStore.set(row.StoreID as number, Number((row.Source as string).slice(5, 8)));
+    }
+    const counts: Record<string, number> = { SHIP_FROM_DC: 0, SHIP_FROM_STORE: 0, BOPIS: 0 };
     for (const header of headers) {
       const orderLines = linesOf.get(header.OrderId as string)!;
+      const home = homeStore.get(header.CustomerID as number)!;
+      const mode = orderLines[0]!.FulfillmentMode as string;
+      problems.check(header.TaxStoreID === home, () => `${header.OrderId}: tax store ${header.TaxStoreID}, customer of ${home}`);
       for (const line of orderLines) {
-        problems.check(line.NodeType === 'STORE' && line.NodeID === homeStore.get(header.CustomerID as number) && line.NodeID === header.TaxStoreID, () => `${line.OrderId}/${line.LineNum}: node ${line.NodeType} ${line.NodeID}, customer of ${homeStore.get(header.CustomerID as number)}`);
+        const expectedNode = mode === 'SHIP_FROM_DC' ? `DC ${dcOfStore.get(home)}` : `STORE ${home}`;
+        problems.check(`${line.NodeType} ${line.NodeID}` === expectedNode && line.FulfillmentMode === mode, () => `${line.OrderId}/${line.LineNum}: ${line.FulfillmentMode} node ${line.NodeType} ${line.NodeID}, expected ${expectedNode}`);
       }
-      problems.check((header.OrderId as string).startsWith(`OS${String(header.TaxStoreID).padStart(5, '0')}-`), () => `${header.OrderId}: not an id of store ${header.TaxStoreID}`);
-      if (orderLines[0]!.FulfillmentMode === 'SHIP_FROM_STORE') shipFromStore++;
+      const prefix = mode === 'SHIP_FROM_DC' ? `OD${String(orderLines[0]!.NodeID).padStart(3, '0')}-` : `OS${String(home).padStart(5, '0')}-`;
+      problems.check((header.OrderId as string).startsWith(prefix), () => `${header.OrderId}: not an id of ${prefix}`);
+      counts[mode] = (counts[mode] ?? 0) + 1;
     }
     expect(problems.found).toEqual([]);
-    // fulfillmentMix defaults: shipFromStore 0.35, bopis 0.25 (shipFromDc has no DC inventory to draw from).
-    expect(Math.abs(shipFromStore / headers.length - 0.35 / 0.6)).toBeLessThan(0.03);
+    expect(dcOfStore.size).toBe(storeIds.length);
+    // fulfillmentMix defaults: shipFromDc 0.4, shipFromStore 0.35, bopis 0.25.
+    expect(Math.abs(counts.SHIP_FROM_DC! / headers.length - 0.4)).toBeLessThan(0.03);
+    expect(Math.abs(counts.SHIP_FROM_STORE! / headers.length - 0.35)).toBeLessThan(0.03);
+    expect(Math.abs(counts.BOPIS! / headers.length - 0.25)).toBeLessThan(0.03);
   });
 
   test('customer cancellations and coupons follow their configured shares', () => {
@@ -365,7 +426,7 @@ describe('online orders over two weeks of November (8 stores, real seasonal, inv
     const problems = new Problems();
     for (const header of headers) {
       const date = new Date(header.EventTS as number).toISOString().slice(0, 10).replaceAll('-', '');
-      problems.check(new RegExp(`^OS\\d{5}-${date}-\\d{5}$`).test(header.OrderId as string), () => `${header.OrderId}: placed ${date}`);
+      problems.check(new RegExp(`^(OS\\d{5}|OD\\d{3})-${date}-\\d{5}$`).test(header.OrderId as string), () => `${header.OrderId}: placed ${date}`);
       problems.check(customerIds.has(header.CustomerID as number), () => `${header.OrderId}: customer ${header.CustomerID}`);
       problems.check(storeIds.includes(header.TaxStoreID as number), () => `${header.OrderId}: store ${header.TaxStoreID}`);
     }
@@ -381,7 +442,7 @@ describe('online orders over two weeks of November (8 stores, real seasonal, inv
 });
 
 describe('closures and empty shelves', () => {
-  test('Christmas: nothing is picked or collected on the 25th; orders of the 24th and 25th are picked on the 26th', async () => {
+  test('Christmas: stores pick or hand over nothing on the 25th; their orders of the 24th and 25th are picked on the 26th', async () => {
     const fixture = await runFixture({
       seed: 5,
       start: '2024-12-22',
@@ -397,7 +458,7 @@ describe('closures and empty shelves', () => {
     const pickDays = new Map<number, Set<number>>();
     const problems = new Problems();
     for (const line of lines) {
-      if (line.PickedTS === null) continue;
+      if (line.PickedTS === null || line.NodeType !== 'STORE') continue;
       const placed = placedDay.get(line.OrderId)!;
       const picked = dayOf(line.PickedTS as number);
       pickDays.set(placed, (pickDays.get(placed) ?? new Set()).add(picked));
@@ -417,7 +478,7 @@ describe('closures and empty shelves', () => {
     expect(Math.max(...placedDay.values())).toBe(dayNumberOf('2024-12-27'));
   });
 
-  test('stores with empty shelves cancel every line: no stock is invented, nothing is paid', async () => {
+  test('stores and DCs with empty shelves cancel every line: no stock is invented, nothing is paid', async () => {
     const fixture = await runFixture({
       seed: 9,
       start: '2024-11-04',
@@ -425,6 +486,8 @@ describe('closures and empty shelves', () => {
       volumes: { geographies: 12, stores: 5, distributionCenters: 2, customers: 1000, products: 100 },
       traffic: { baseDailyCustomers: 40 },
       inventory: { initialDaysOfSupply: 0 },
+      // Empty DCs too, and no supplier goods before the run ends: nothing is delivered anywhere.
+      logistics: { dcInitialDaysOfSupply: 0, supplierLeadTimeDays: 10 },
       onlineOrders: { ordersPerStoreDay: 30, cancelRate: 0 },
     });
     const headers = rowsOf(fixture.batches, factOnlineOrderHeaders);
@@ -432,6 +495,8 @@ describe('closures and empty shelves', () => {
     expect(new Set(headers.map((header) => `${header.Status} ${header.CancelReason} ${header.Total}`))).toEqual(new Set(['CANCELLED OUT_OF_STOCK 0']));
     expect(rowsOf(fixture.batches, factOnlineOrderLines).every((line) => line.FulfillmentStatus === 'CANCELLED')).toBe(true);
     expect(rowsOf(fixture.batches, factStoreInventoryTxn).filter((row) => row.TxnType === 'ONLINE_ORDER')).toEqual([]);
+    expect(rowsOf(fixture.batches, factDcInventoryTxn).filter((row) => row.TxnType === 'ONLINE_ORDER')).toEqual([]);
+    expect(new Set(rowsOf(fixture.batches, factOnlineOrderLines).map((line) => line.NodeType))).toEqual(new Set(['STORE', 'DC']));
     expect(orderPayments(fixture.batches)).toEqual([]);
   });
 });
@@ -446,7 +511,7 @@ describe('determinism', () => {
     onlineOrders: { ordersPerStoreDay: 12 },
   };
   const orderRows = (batches: readonly ColumnBatch[]) => [
-    ...[factOnlineOrderHeaders, factOnlineOrderLines].map((table) => rowsOf(batches, table).map((row) => JSON.stringify(row))),
+    ...[factOnlineOrderHeaders, factOnlineOrderLines, factDcInventoryTxn].map((table) => rowsOf(batches, table).map((row) => JSON.stringify(row))),
     orderPayments(batches).map((row) => JSON.stringify(row)),
   ];
 
@@ -463,8 +528,15 @@ describe('determinism', () => {
     }
   });
 
-  test('keeps the generator contract among the packages it requires', async () => {
+  test('keeps the generator contract among the packages it requires, and so does logistics beside it', async () => {
     expect(await checkGeneratorContract({ subject: 'online-orders', generators: onlineOrdersRegistryPackages() })).toEqual([]);
+    expect(await checkGeneratorContract({ subject: 'logistics', generators: onlineOrdersRegistryPackages() })).toEqual([]);
+  });
+
+  test('requires logistics: without it the registry names what is missing', async () => {
+    const { logistics: _omitted, ...withoutLogistics } = onlineOrdersRegistryPackages();
+    expect(logistics.id).toBe('logistics');
+    expect(() => createGeneratorRegistry(withoutLogistics)).toThrow(/logistics/);
   });
 });
 
@@ -484,7 +556,7 @@ describe('configuration and options', () => {
     expect(() => parseConfig({ onlineOrders: { ordersPerDay: 3 } })).toThrow(/ordersPerDay/);
   });
 
-  test('the mix decides the modes: BOPIS only gives BOPIS orders; SHIP_FROM_DC only gives no order (no DC inventory to draw from)', async () => {
+  test('the mix decides the modes: BOPIS only gives BOPIS orders from stores; SHIP_FROM_DC only gives DC orders and no store pick', async () => {
     const base: RetailConfigInput = {
       seed: 8,
       start: '2024-11-05',
@@ -496,8 +568,13 @@ describe('configuration and options', () => {
     const bopisLines = rowsOf(bopis.batches, factOnlineOrderLines);
     expect(bopisLines.length).toBeGreaterThan(50);
     expect(new Set(bopisLines.map((line) => line.FulfillmentMode))).toEqual(new Set(['BOPIS']));
+    expect(new Set(bopisLines.map((line) => line.NodeType))).toEqual(new Set(['STORE']));
+    expect(rowsOf(bopis.batches, factDcInventoryTxn).filter((row) => row.TxnType === 'ONLINE_ORDER')).toEqual([]);
     const dcOnly = await runFixture({ ...base, onlineOrders: { fulfillmentMix: { shipFromDc: 1, shipFromStore: 0, bopis: 0 } } });
-    expect(rowsOf(dcOnly.batches, factOnlineOrderHeaders)).toEqual([]);
+    const dcOnlyLines = rowsOf(dcOnly.batches, factOnlineOrderLines);
+    expect(dcOnlyLines.length).toBeGreaterThan(50);
+    expect(new Set(dcOnlyLines.map((line) => `${line.FulfillmentMode} ${line.NodeType}`))).toEqual(new Set(['SHIP_FROM_DC DC']));
+    expect(rowsOf(dcOnly.batches, factStoreInventoryTxn).filter((row) => row.TxnType === 'ONLINE_ORDER')).toEqual([]);
   });
 
   test('a bad option is refused with a typed error naming it', () => {

@@ -1,8 +1,19 @@
-import { inventoryLedgerPoint, millisecondsPerDay, type FactHooks, type GeneratorPlugin, type StoreContext } from '@retail-datagen/generator-core';
+import {
+  dcInventoryPoint,
+  inventoryLedgerPoint,
+  millisecondsPerDay,
+  timestampOf,
+  type ChainContext,
+  type FactHooks,
+  type GeneratorPlugin,
+  type Random,
+  type StoreContext,
+} from '@retail-datagen/generator-core';
 import { InvalidArgumentError, factOnlineOrderHeaders, factOnlineOrderLines, factPayments } from '@retail-datagen/models';
-import { fulfilOrder, type PlacedOrder, type StoreWave } from './online-order.js';
-import { buildOnlineOrdersWorld, onlineOrdersWorldPoint, productSamplerOf } from './online-orders-world.js';
-import { onlineHourOfDayWeights } from './order-shapes.js';
+import { fulfilOrder, type FulfilmentNode, type OrderWave } from './online-order.js';
+import { buildOnlineOrdersWorld, onlineOrdersWorldPoint, productSamplerOf, type OnlineOrdersWorld } from './online-orders-world.js';
+import { dcOrderId, storeOrderId } from './order-ids.js';
+import { dcPickWaveStartHour, onlineHourOfDayWeights } from './order-shapes.js';
 import { creationDaysPickedOn, pickTimeOf, pickWave } from './order-timeline.js';
 
 /**
@@ -37,9 +48,11 @@ const second = 1000;
 
 /**
  * Creates the online orders generator. Known customers place orders around
- * the clock, and their home store fulfils them through the store inventory
- * ledger (`inventoryLedgerPoint`) in a pick wave before it opens the next
- * day (its next open day after a closure):
+ * the clock. The DC of their home store's region ships a share of them
+ * (SHIP_FROM_DC), drawing DC stock through `dcInventoryPoint` in a pick
+ * wave of the chain phase the next day; their home store fulfils the rest
+ * through the store inventory ledger (`inventoryLedgerPoint`) in a pick wave
+ * before it opens the next day (its next open day after a closure):
  *
  * - volume: about `onlineOrders.ordersPerStoreDay` orders a day from the
  *   customers of a store with an average number of home-store customers,
@@ -54,15 +67,20 @@ const second = 1000;
  *   units, at the product's sale price; a `couponShare` of orders carry the
  *   WEB10 coupon (10% off each fulfilled line); tax per line at the
  *   fulfilling store's rate by taxability, as on receipts;
- * - fulfillment: SHIP_FROM_STORE or BOPIS (`fulfillmentMix`), node = the
- *   home store. SHIP_FROM_DC orders need stock drawn from a DC in the chain
- *   phase, which the DC side does not offer to other packages yet: until it
- *   does, their weight is left out of the mix;
+ * - fulfillment: SHIP_FROM_DC, SHIP_FROM_STORE or BOPIS in the proportions
+ *   of `fulfillmentMix`. Store modes: node = the home store, ids
+ *   `OS<store id>-<yyyymmdd>-<seq>`. SHIP_FROM_DC: node = the DC serving the
+ *   home store (node_type DC, node_id = dim_distribution_centers.id), ids
+ *   `OD<dc id>-<yyyymmdd>-<seq>`, picked the day after placement between
+ *   `dcPickWaveStartHour` (or the DC's last movement of the day) and
+ *   midnight, from the DC's free stock only (on hand minus what it owes its
+ *   stores: no store shipment is shrunk); tax always at the home store's
+ *   rate, tax_store_id = the home store;
  * - lifecycle: placed, then (unless the customer cancels first,
  *   `cancelRate`) paid (declines retried, all declined = cancelled) and
- *   picked: each line the store holds is taken (fact_store_inventory_txn
- *   ONLINE_ORDER, source = order id); lines it lacks are CANCELLED, never
- *   invented. Shipped a few hours later and delivered 1-3 days after, or
+ *   picked: each line the node holds is taken (fact_store_inventory_txn or
+ *   fact_dc_inventory_txn ONLINE_ORDER, source = order id); lines it lacks
+ *   are CANCELLED, never invented. Shipped a few hours later and delivered 1-3 days after, or
  *   picked up in store (BOPIS) during open hours within 3 days. The whole
  *   lifecycle is written at the pick, so the last deliveries may fall a few
  *   days after the run;
@@ -70,13 +88,14 @@ const second = 1000;
  *   fact_payments (order_id_ext set, receipt_id_ext NULL).
  *
  * Every draw comes from the store-day's streams (seed, 'online-orders',
- * store, day, ...), and no state crosses days, so the rows do not depend on
- * the partition count.
+ * store, day, ...) or, for DC orders, the chain day's streams (seed,
+ * 'online-orders', 'chain', day, ...), and no state crosses days, so the rows
+ * do not depend on the partition count.
  *
  * @example
  * ```ts
  * const onlineOrders = createOnlineOrdersGenerator();
- * const engine = new FactEngine(createGeneratorRegistry({ master, seasonal, inventory, receipts, onlineOrders }), run, { partitions: 16 });
+ * const engine = new FactEngine(createGeneratorRegistry({ master, seasonal, inventory, receipts, logistics, onlineOrders }), run, { partitions: 16 });
  * engine.runDay(run.firstDay + 1).batches; // ..., fact_online_order_headers, fact_online_order_lines, fact_payments
  * ```
  */
@@ -90,12 +109,16 @@ export function createOnlineOrdersGenerator(options: OnlineOrdersGeneratorOption
     startStoreDay(context: StoreContext) {
       runPickWave(context);
     },
+    endDay(context: ChainContext) {
+      runDcPickWaves(context);
+    },
   };
   return {
     specificationVersion: 'v1',
     id,
-    description: "Online orders of known customers fulfilled by their home store (ship from store, buy online pick up in store) through the store inventory ledger, with lifecycle and payments",
-    requires: ['master', 'seasonal', 'inventory'],
+    description:
+      "Online orders of known customers shipped from the DC of their region or fulfilled by their home store (ship from store, buy online pick up in store), drawing DC and store inventory, with lifecycle and payments",
+    requires: ['master', 'seasonal', 'inventory', 'logistics'],
     tables: onlineOrdersTables,
     facts,
   };
@@ -106,7 +129,7 @@ export function createOnlineOrdersGenerator(options: OnlineOrdersGeneratorOption
  *
  * @example
  * ```ts
- * const registry = createGeneratorRegistry({ master, seasonal, inventory, receipts, onlineOrders });
+ * const registry = createGeneratorRegistry({ master, seasonal, inventory, receipts, logistics, onlineOrders });
  * ```
  */
 export const onlineOrders: GeneratorPlugin = createOnlineOrdersGenerator();
@@ -120,7 +143,7 @@ function runPickWave(context: StoreContext): void {
   const { storeIndex, dayNumber, demand, run } = context;
   const world = context.slots.get(onlineOrdersWorldPoint, id);
   const dailyOrders = world.storeDailyOrders[storeIndex] as number;
-  if (!(dailyOrders > 0) || !world.modeWeights.some((weight) => weight > 0)) return;
+  if (!(dailyOrders > 0) || !(world.storeShare > 0)) return;
   const isClosed = (day: number) => demand.isClosed(storeIndex, day);
   const { first, last } = creationDaysPickedOn(dayNumber, run.firstDay, isClosed);
   if (first > last) return;
@@ -128,37 +151,105 @@ function runPickWave(context: StoreContext): void {
   const placed: { day: number; sequence: number; created: number }[] = [];
   for (let day = first; day <= last; day++) {
     if (productSamplerOf(world, demand, day) === null) continue;
-    let dayFactor = 0;
-    for (let hour = 0; hour < 24; hour++) dayFactor += demand.multiplier({ storeIndex, dayNumber: day, hour });
-    const random = context.random('orders', day);
-    const count = random.poisson(dailyOrders * dayFactor);
-    const times = new Float64Array(count);
-    for (let index = 0; index < count; index++) {
-      times[index] = day * millisecondsPerDay + (world.hourSampler.sample(random) * 3600 + random.int(0, 3599)) * second;
-    }
-    times.sort();
+    const times = placementTimes(world, context.random('orders', day), dailyOrders * world.storeShare * dayTotal(context, storeIndex, day), day);
     times.forEach((created, index) => placed.push({ day, sequence: index + 1, created }));
   }
   if (placed.length === 0) return;
 
   const wave = pickWave(dayNumber, world.openHour[storeIndex] as number, world.closeHour[storeIndex] as number);
-  const storeWave: StoreWave = {
+  const ledger = context.slots.get(inventoryLedgerPoint, id);
+  const node: FulfilmentNode = {
+    type: 'STORE',
+    id: world.storeIds[storeIndex] as number,
+    holds: (productIndex, quantity) => ledger.balance(storeIndex, productIndex) >= quantity,
+    take: (productIndex, quantity, timestamp, source) => ledger.take({ storeIndex, productIndex, quantity, type: 'ONLINE_ORDER', timestamp, source }),
+  };
+  const orderWave = waveOf(context, world, dayNumber);
+  placed.forEach((order, index) => {
+    fulfilOrder(
+      orderWave,
+      { orderId: storeOrderId(node.id, order.day, order.sequence), day: order.day, storeIndex, created: order.created, picked: pickTimeOf(wave, index, placed.length), node, mode: null },
+      context.random('order', order.day, order.sequence),
+    );
+  });
+}
+
+/**
+ * The chain phase's DC pick waves, at the end of a day (after logistics has
+ * posted the DCs' movements and backlogged the day's reorders): each DC picks
+ * the SHIP_FROM_DC orders placed the day before by the customers of the
+ * stores it serves, in placement order, from `dcPickWaveStartHour` (or its
+ * last movement, if later) to midnight.
+ */
+function runDcPickWaves(context: ChainContext): void {
+  const { dayNumber, run, demand } = context;
+  const world = context.slots.get(onlineOrdersWorldPoint, id);
+  const placedDay = dayNumber - 1;
+  if (!(world.dcShare > 0) || placedDay < run.firstDay || productSamplerOf(world, demand, placedDay) === null) return;
+  const dcs = context.slots.get(dcInventoryPoint, id);
+  const ordersOf: { storeIndex: number; created: number }[][] = Array.from({ length: dcs.dcCount }, () => []);
+  for (let storeIndex = 0; storeIndex < run.storeCount; storeIndex++) {
+    const dailyOrders = world.storeDailyOrders[storeIndex] as number;
+    if (!(dailyOrders > 0)) continue;
+    const times = placementTimes(world, context.random('orders', storeIndex), dailyOrders * world.dcShare * dayTotal(context, storeIndex, placedDay), placedDay);
+    const orders = ordersOf[dcs.dcOfStore(storeIndex)] as { storeIndex: number; created: number }[];
+    for (const created of times) orders.push({ storeIndex, created });
+  }
+  const orderWave = waveOf(context, world, dayNumber);
+  const end = timestampOf(dayNumber + 1);
+  ordersOf.forEach((orders, dcIndex) => {
+    if (orders.length === 0) return;
+    // Placement order; stores were visited in index order, so ties keep it.
+    orders.sort((left, right) => left.created - right.created || left.storeIndex - right.storeIndex);
+    const dcId = dcs.dcId(dcIndex);
+    const wave = { start: Math.max(dcs.earliestPostingTime(dcIndex), timestampOf(dayNumber, dcPickWaveStartHour)), end };
+    const node: FulfilmentNode = {
+      type: 'DC',
+      id: dcId,
+      holds: (productIndex, quantity) => dcs.available(dcIndex, productIndex) >= quantity,
+      take: (productIndex, quantity, timestamp, source) => dcs.take({ dcIndex, productIndex, quantity, timestamp, source }),
+    };
+    orders.forEach((order, index) => {
+      const sequence = index + 1;
+      fulfilOrder(
+        orderWave,
+        { orderId: dcOrderId(dcId, placedDay, sequence), day: placedDay, storeIndex: order.storeIndex, created: order.created, picked: pickTimeOf(wave, index, orders.length), node, mode: 'SHIP_FROM_DC' },
+        context.random('order', dcIndex, sequence),
+      );
+    });
+  });
+}
+
+/** What a pick wave (store or DC) writes into and reads. */
+function waveOf(context: StoreContext | ChainContext, world: OnlineOrdersWorld, dayNumber: number): OrderWave {
+  return {
     world,
-    ledger: context.slots.get(inventoryLedgerPoint, id),
     tables: {
       headers: context.emit(factOnlineOrderHeaders),
       lines: context.emit(factOnlineOrderLines),
       payments: context.emit(factPayments),
     },
-    storeIndex,
     dayNumber,
-    isClosed,
-    productSampler: (day) => productSamplerOf(world, demand, day),
+    isClosed: (storeIndex, day) => context.demand.isClosed(storeIndex, day),
+    productSampler: (day) => productSamplerOf(world, context.demand, day),
   };
-  placed.forEach((order, index) => {
-    const placedOrder: PlacedOrder = { ...order, picked: pickTimeOf(wave, index, placed.length) };
-    fulfilOrder(storeWave, placedOrder, context.random('order', order.day, order.sequence));
-  });
+}
+
+/** A store's demand day total: the sum of its hourly multipliers on a day (0 when it is closed). */
+function dayTotal(context: StoreContext | ChainContext, storeIndex: number, dayNumber: number): number {
+  let total = 0;
+  for (let hour = 0; hour < 24; hour++) total += context.demand.multiplier({ storeIndex, dayNumber, hour });
+  return total;
+}
+
+/** Poisson(`expected`) placement times on a day, by the hour-of-day curve, in whole seconds, sorted. */
+function placementTimes(world: OnlineOrdersWorld, random: Random, expected: number, day: number): Float64Array {
+  const count = random.poisson(expected);
+  const times = new Float64Array(count);
+  for (let index = 0; index < count; index++) {
+    times[index] = day * millisecondsPerDay + (world.hourSampler.sample(random) * 3600 + random.int(0, 3599)) * second;
+  }
+  return times.sort();
 }
 
 function checkHourWeights(weights: readonly number[]): readonly number[] {

@@ -45,6 +45,10 @@ export interface OnlineOrdersWorld {
 
   /** Weights of `storeFulfillmentModes` (shipFromStore, bopis). */
   readonly modeWeights: readonly number[];
+  /** Share of orders shipped from the DC (shipFromDc / the mix's sum; 0 when the sum is 0); the rest go to the store modes. */
+  readonly dcShare: number;
+  /** Share of orders fulfilled by the home store ((shipFromStore + bopis) / the mix's sum). */
+  readonly storeShare: number;
   /** Weights of `onlineTenders` from `payments.tenderMix` (credit, debit, mobile; CREDIT alone when all are 0). */
   readonly tenderWeights: readonly number[];
   /** Draws the hour of day an order is placed. */
@@ -158,6 +162,7 @@ export function buildOnlineOrdersWorld(run: FactRun, hourOfDayWeights: readonly 
   const { tenderMix } = config.payments;
   const tenderWeights = [tenderMix.credit, tenderMix.debit, tenderMix.mobile];
   const mix = settings.fulfillmentMix;
+  const mixTotal = mix.shipFromDc + mix.shipFromStore + mix.bopis;
 
   return {
     settings,
@@ -178,6 +183,8 @@ export function buildOnlineOrdersWorld(run: FactRun, hourOfDayWeights: readonly 
     categoryOf,
     demandWeights: productDemandWeights(products, config.seed),
     modeWeights: [mix.shipFromStore, mix.bopis],
+    dcShare: mixTotal > 0 ? mix.shipFromDc / mixTotal : 0,
+    storeShare: mixTotal > 0 ? (mix.shipFromStore + mix.bopis) / mixTotal : 0,
     tenderWeights: tenderWeights.some((weight) => weight > 0) ? tenderWeights : [1, 0, 0],
     hourSampler: createWeightedSampler(hourOfDayWeights),
     samplers: new Map(),

@@ -28,3 +28,17 @@ export function storeOrderId(storeId: number, dayNumber: number, sequence: numbe
 export function orderPaymentId(orderId: string, attempt: number): string {
   return `P${orderId}-${attempt}`;
 }
+
+/**
+ * The id of the `sequence`-th order (1-based, in placement order) placed on
+ * `dayNumber` by the customers a DC ships to (SHIP_FROM_DC): `OD` + DC id
+ * (3 digits) + `-` + yyyymmdd + `-` + sequence (5 digits).
+ *
+ * @example
+ * ```ts
+ * dcOrderId(2, dayNumberOf('2024-11-28'), 41); // 'OD002-20241128-00041'
+ * ```
+ */
+export function dcOrderId(dcId: number, dayNumber: number, sequence: number): string {
+  return `OD${String(dcId).padStart(3, '0')}-${isoDateOf(dayNumber).replaceAll('-', '')}-${String(sequence).padStart(5, '0')}`;
+}

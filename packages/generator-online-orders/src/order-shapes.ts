@@ -107,7 +107,16 @@ export const maximumProductDraws = 12;
  */
 export const pickWaveHours = 2;
 
-/** Hours from picking to the carrier collecting a SHIP_FROM_STORE order: [minimum, maximum]. */
+/**
+ * Hour of the pick day at which a DC's pick wave of online orders starts (or
+ * later, after the DC's last truck loading or supplier receipt of the day):
+ * a DC picks, in the chain phase, the SHIP_FROM_DC orders placed the day
+ * before, after its own movements of the day, so its ledger stays in time
+ * order. The wave ends at midnight.
+ */
+export const dcPickWaveStartHour = 22;
+
+/** Hours from picking to the carrier collecting a SHIP_FROM_STORE or SHIP_FROM_DC order: [minimum, maximum]. */
 export const carrierPickupHours: readonly [minimum: number, maximum: number] = [2, 8];
 
 /** Days after shipping a carrier delivers: [minimum, maximum], between 09:00 and 20:00. */

@@ -98,3 +98,60 @@ export interface StoreReplenishment {
 }
 
 export const storeReplenishmentPoint = defineCompositionPoint<StoreReplenishment>('store-replenishment');
+
+/** One draw of DC stock for an online order. */
+export interface DcInventoryTake {
+  dcIndex: number;
+  productIndex: number;
+  /** Units wanted (> 0, whole). */
+  quantity: number;
+  /** Event time, ms since epoch: at or after `earliestPostingTime(dcIndex)`, on the day of the chain phase. */
+  timestamp: number;
+  /** The order id: the `source` of the ONLINE_ORDER row. */
+  source: string;
+}
+
+/**
+ * The DC inventory composition point, chain phase only: the logistics
+ * package provides it in its startDay and endDay (after its own movements of
+ * the day), so a package later in registry order (online orders shipped from
+ * a DC) can draw DC stock. Only free stock can be taken: units the DC owes
+ * its stores (backorders) are never handed out, so no store shipment is made
+ * smaller or invalid by an online order.
+ *
+ * @example
+ * ```ts
+ * // endDay of a package that requires 'logistics':
+ * const dcs = context.slots.get(dcInventoryPoint, 'online-orders');
+ * const dc = dcs.dcOfStore(homeStoreIndex);
+ * const time = Math.max(dcs.earliestPostingTime(dc), timestampOf(context.dayNumber, 22));
+ * if (dcs.available(dc, productIndex) >= 2) dcs.take({ dcIndex: dc, productIndex, quantity: 2, timestamp: time, source: 'OD001-20241128-00003' }); // 2
+ * ```
+ */
+export interface DcInventory {
+  /** DCs of the run, in dim_distribution_centers order. */
+  readonly dcCount: number;
+  /** The DC index serving a store (the DC of the store's region). */
+  dcOfStore(storeIndex: number): number;
+  /** dim_distribution_centers.id of a DC index. */
+  dcId(dcIndex: number): number;
+  /** Units on hand now. */
+  balance(dcIndex: number, productIndex: number): number;
+  /** Units free to take now: on hand minus what the DC owes its stores, never negative. */
+  available(dcIndex: number, productIndex: number): number;
+  /**
+   * The earliest time a new posting of the DC may carry (its latest movement
+   * so far): postings at or after it keep the DC's rows in time order in
+   * txn_seq order.
+   */
+  earliestPostingTime(dcIndex: number): number;
+  /**
+   * Takes up to `quantity` free units; returns the units taken (0 when none
+   * is free) and posts an ONLINE_ORDER row (negative quantity, source = the
+   * order id) into fact_dc_inventory_txn for them. Throws on a timestamp
+   * before `earliestPostingTime` or outside the chain phase's day.
+   */
+  take(take: DcInventoryTake): number;
+}
+
+export const dcInventoryPoint = defineCompositionPoint<DcInventory>('dc-inventory');

@@ -1,14 +1,15 @@
 import { FactEngine, createGeneratorRegistry, dayNumberOf, requireDim, runMasterPhase, type ColumnBatch, type FactRun, type GeneratorPlugin } from '@retail-datagen/generator-core';
 import { inventory } from '@retail-datagen/generator-inventory';
+import { logistics } from '@retail-datagen/generator-logistics';
 import { master } from '@retail-datagen/generator-master';
 import { receipts } from '@retail-datagen/generator-receipts';
 import { seasonal } from '@retail-datagen/generator-seasonal';
 import { parseConfig, type RetailConfigInput } from '@retail-datagen/models';
 import { createOnlineOrdersGenerator, type OnlineOrdersGeneratorOptions } from '../online-orders-generator.js';
 
-/** The real packages the online orders generator runs among (tests only): receipts shares the store ledger and fact_payments with it. */
+/** The real packages the online orders generator runs among (tests only): receipts shares the store ledger and fact_payments with it, logistics provides the DC inventory. */
 export function onlineOrdersRegistryPackages(options: OnlineOrdersGeneratorOptions = {}): Record<string, GeneratorPlugin> {
-  return { master, seasonal, inventory, receipts, onlineOrders: createOnlineOrdersGenerator(options) };
+  return { master, seasonal, inventory, receipts, logistics, onlineOrders: createOnlineOrdersGenerator(options) };
 }
 
 export interface Fixture {
@@ -18,7 +19,7 @@ export interface Fixture {
   readonly batches: ColumnBatch[];
 }
 
-/** Master data, then every fact day through FactEngine with the real master, seasonal, inventory, receipts and online orders packages. */
+/** Master data, then every fact day through FactEngine with the real master, seasonal, inventory, receipts, logistics and online orders packages. */
 export async function runFixture(config: RetailConfigInput, options: { partitions?: number; onlineOrders?: OnlineOrdersGeneratorOptions } = {}): Promise<Fixture> {
   const parsed = parseConfig(config);
   const dims = await runMasterPhase(createGeneratorRegistry({ master }), parsed);

@@ -186,7 +186,7 @@ export const configSchema = z
               .number()
               .min(0, 'must be a weight >= 0')
               .default(0.4)
-              .describe("Weight of orders shipped from the DC of the customer's region (needs a DC inventory the online orders package can draw from; without one these orders go to the store modes in their proportions)"),
+              .describe("Weight of orders shipped from the DC serving the customer's home store: picked the next evening from the DC's free stock (on hand minus what it owes its stores; a line it lacks is cancelled), taxed at the home store's rate"),
             shipFromStore: z.number().min(0, 'must be a weight >= 0').default(0.35).describe("Weight of orders shipped from the customer's home store"),
             bopis: z.number().min(0, 'must be a weight >= 0').default(0.25).describe("Weight of orders bought online and picked up at the customer's home store"),
           })

@@ -24,7 +24,7 @@ export const factDcInventoryTxn = defineTable({
     { name: 'DCID', type: 'int32', references: 'dim_distribution_centers.id' },
     { name: 'ProductID', type: 'int32', references: 'dim_products.id' },
     { name: 'Quantity', type: 'int32', description: 'Signed units: positive in, negative out' },
-    { name: 'TxnType', type: 'string', description: 'INITIAL, RECEIVING (supplier shipment) or SHIPMENT (to a store)' },
+    { name: 'TxnType', type: 'string', description: 'INITIAL, RECEIVING (supplier shipment), SHIPMENT (to a store) or ONLINE_ORDER (picked for an online order shipped from the DC; source = order id)' },
     { name: 'Balance', type: 'int32', description: 'Units on hand after the movement; never negative' },
     { name: 'Source', type: 'string', nullable: true, description: 'Supplier shipment id (SUP-...) or store shipment id (SHP-...); NULL for INITIAL' },
   ],
