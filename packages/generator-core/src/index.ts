@@ -37,7 +37,7 @@ export { partitionStores } from './engine/store-partitions.js';
 export type { ChainContext, FactHooks, FactRun, SetupContext, StoreContext, StoreHourContext, UnitContext } from './engine/fact-hooks.js';
 export { FactEngine, type DayResult, type UnitResult, type UnitStates } from './engine/fact-engine.js';
 export { booleanColumn, float64Column, int32Column, isValid, requireDim, stringValues } from './batch/column-access.js';
-export { productDemandWeights } from './engine/product-demand-weights.js';
+export { dailyProductWeights, productDemandWeights, type ProductAssortment } from './engine/product-demand-weights.js';
 export { checkGeneratorContract, type GeneratorContractOptions } from './contract/generator-contract.js';
 export { batchProblems, rowsAsText } from './contract/batch-conformance.js';
 export { batchRows, tableRows, type BatchRow } from './batch/batch-rows.js';

@@ -1,5 +1,6 @@
 import {
   createWeightedSampler,
+  dailyProductWeights,
   defineCompositionPoint,
   float64Column,
   int32Column,
@@ -208,15 +209,7 @@ const cachedDays = 3;
  */
 export function productSamplerOf(world: OnlineOrdersWorld, demand: DemandMultiplier, dayNumber: number): WeightedSampler | null {
   if (world.samplers.has(dayNumber)) return world.samplers.get(dayNumber) ?? null;
-  const categoryFactor = Float64Array.from(world.categories, (category) => Math.max(0, demand.categoryMultiplier(dayNumber, category)));
-  const weights = new Float64Array(world.productIds.length);
-  let total = 0;
-  for (let product = 0; product < weights.length; product++) {
-    if ((world.launchDay[product] as number) > dayNumber) continue;
-    const weight = (world.demandWeights[product] as number) * (categoryFactor[world.categoryOf[product] as number] as number);
-    weights[product] = weight;
-    total += weight;
-  }
+  const { weights, total } = dailyProductWeights(world, demand, dayNumber);
   const sampler = total > 0 ? createWeightedSampler(weights) : null;
   if (world.samplers.size >= cachedDays) world.samplers.delete(world.samplers.keys().next().value as number);
   world.samplers.set(dayNumber, sampler);

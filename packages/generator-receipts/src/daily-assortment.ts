@@ -1,4 +1,4 @@
-import { createWeightedSampler, isoDateOf, type DemandMultiplier } from '@retail-datagen/generator-core';
+import { createWeightedSampler, dailyProductWeights, isoDateOf, type DemandMultiplier } from '@retail-datagen/generator-core';
 import type { ReceiptsWorld } from './receipts-world.js';
 
 type WeightedSampler = ReturnType<typeof createWeightedSampler>;
@@ -51,15 +51,7 @@ function buildAssortment(world: ReceiptsWorld, demand: DemandMultiplier, dayNumb
   const dayOfMonth = Number(isoDate.slice(8, 10));
   const productCount = world.productIds.length;
 
-  const categoryFactor = Float64Array.from(world.categories, (category) => Math.max(0, demand.categoryMultiplier(dayNumber, category)));
-  const weights = new Float64Array(productCount);
-  let total = 0;
-  for (let product = 0; product < productCount; product++) {
-    if ((world.launchDay[product] as number) > dayNumber) continue;
-    const weight = (world.demandWeights[product] as number) * (categoryFactor[world.categoryOf[product] as number] as number);
-    weights[product] = weight;
-    total += weight;
-  }
+  const { weights, total } = dailyProductWeights(world, demand, dayNumber);
 
   // Active promotions indexed by the category or department they target.
   const monthBit = 1 << (month - 1);

@@ -59,9 +59,14 @@ describe('checkGeneratorContract', () => {
     expect(await check(storesPackage)).toEqual(['ignores the seed: another seed gave the same rows']);
   });
 
-  it('catches a package that draws from Math.random', async () => {
-    const problems = await check(ticketsPackage(() => Math.random()));
-    expect(problems.join('\n')).toMatch(/not deterministic: the same seed and partitions gave different rows \(first difference at row \d+: fact_tickets: /);
+  it('catches a package whose values do not come from its derived streams (a counter that survives between runs)', async () => {
+    let draws = 0;
+    const problems = await check(ticketsPackage(() => ++draws));
+    expect(problems).toEqual([
+      expect.stringMatching(/^not deterministic: the same seed and partitions gave different rows \(first difference at row \d+: fact_tickets: 1, \d+, \d+ vs fact_tickets: 1, \d+, \d+\)$/),
+      expect.stringMatching(/^depends on the partition count: 1 and 5 partitions gave different rows/),
+      expect.stringMatching(/^gives other rows when its units run on another engine, as on worker threads/),
+    ]);
   });
 
   it('catches a package whose rows depend on how stores are partitioned', async () => {
