@@ -1,4 +1,5 @@
-import { DuckDBDataChunk, type DuckDBAppender } from '@duckdb/node-api';
+import bindings from '@duckdb/node-bindings';
+import { DuckDBDataChunk, type DuckDBAppender, type DuckDBVector } from '@duckdb/node-api';
 import { columnLength, isColumnOfType, type ColumnBatch } from '@retail-datagen/generator-core';
 import { writeColumnSlice } from './column-writers.js';
 import { StorageError } from './storage-error.js';
@@ -21,11 +22,15 @@ export function appendColumnBatch(appender: DuckDBAppender, batch: ColumnBatch):
   checkBatchShape(batch);
   const { table } = batch;
   const types = table.fields.map((field) => duckdbColumnTypes[field.type].chunkType);
+  // One chunk serves the whole batch: reset after each append (the appender has copied it), so its vectors,
+  // and their string heaps, are reused rather than allocated per 2048 rows.
+  const chunk = DuckDBDataChunk.create(types, rowsPerChunk);
+  const vectors = table.fields.map((_, index) => chunk.getColumnVector(index));
   for (let offset = 0; offset < batch.length; offset += rowsPerChunk) {
     const count = Math.min(rowsPerChunk, batch.length - offset);
-    const chunk = DuckDBDataChunk.create(types, count);
+    bindings.data_chunk_set_size(chunk.chunk, count);
     table.fields.forEach((field, index) => {
-      writeColumnSlice(chunk.getColumnVector(index), {
+      writeColumnSlice(vectors[index] as DuckDBVector, {
         table,
         field,
         column: batch.columns[field.name] as NonNullable<(typeof batch.columns)[string]>,
@@ -35,6 +40,7 @@ export function appendColumnBatch(appender: DuckDBAppender, batch: ColumnBatch):
       });
     });
     appender.appendDataChunk(chunk);
+    chunk.reset();
   }
 }
 

@@ -131,3 +131,25 @@ describe('repeated long dictionary strings', () => {
     }
   });
 });
+
+describe('repeated long strings in a plain array', () => {
+  it('stores every row when long values repeat on the rows after them, across data chunks, between short values and NULLs', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await store.createTables([everyTypeTable]);
+      const rows = 5_000;
+      // Runs of 1 to 5 rows share a long id (a receipt id on its lines); some rows are short or NULL in between.
+      const values = Array.from({ length: rows }, (_, row) => {
+        if (row % 13 === 0) return null;
+        if (row % 17 === 0) return `s${row % 10}`;
+        return `R00017-20241129-${String(Math.floor(row / (1 + (row % 5)))).padStart(5, '0')}`;
+      });
+      const batch = everyTypeBatch(generatedRows(rows));
+      await store.appendBatch({ ...batch, columns: { ...batch.columns, Note: values } });
+      const stored = await store.query('SELECT note FROM test_every_type ORDER BY id');
+      expect(stored.map((row) => row.note)).toEqual(values);
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -156,8 +156,14 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
   const long: number[] = [];
   const longValues: string[] = [];
 
+  // A long string equal to the last long one before it (a receipt id on each of its lines) goes to the string
+  // heap once; the repeats copy the first row's slot. A long dictionary entry goes to the heap once per chunk.
+  const repeats: number[] = [];
+
   if (Array.isArray(column)) {
     const values = column as readonly (string | null | undefined)[];
+    let lastLong: string | undefined;
+    let lastLongRow = -1;
     for (let row = 0; row < count; row++) {
       const value = values[offset + row];
       if (value === null || value === undefined) {
@@ -165,18 +171,19 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
         continue;
       }
       if (nulls[row] === 1) continue;
-      if (!writeInline(slots, lengths, row, value)) {
+      if (value === lastLong) repeats.push(row, lastLongRow);
+      else if (!writeInline(slots, lengths, row, value)) {
         long.push(row);
         longValues.push(value);
+        lastLong = value;
+        lastLongRow = row;
       }
     }
   } else {
     if (!isDictionaryColumn(column)) throw wrongColumn(slice);
     const { dictionary, codes } = column;
     const encoded = encodeDictionary(dictionary);
-    // A long dictionary entry goes to the string heap once per chunk; its other rows copy the first row's slot.
     const stamp = ++encoded.stamp;
-    const repeats: number[] = [];
     for (let row = 0; row < count; row++) {
       const index = offset + row;
       const code = codes[index] as number;
@@ -196,21 +203,18 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
         longValues.push(dictionary[code] as string);
       }
     }
-    if (repeats.length > 0) {
-      bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
-      for (let item = 0; item < long.length; item++) bindings.vector_assign_string_element(target, long[item] as number, longValues[item] as string);
-      slots.set(bindings.vector_get_data(target, count * stringSlotBytes).subarray(0, count * stringSlotBytes));
-      for (let item = 0; item < repeats.length; item += 2) {
-        const from = (repeats[item + 1] as number) * stringSlotBytes;
-        slots.copyWithin((repeats[item] as number) * stringSlotBytes, from, from + stringSlotBytes);
-      }
-      bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
-      copyValidity(target, slice, nulls);
-      return;
-    }
   }
   bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
   for (let item = 0; item < long.length; item++) bindings.vector_assign_string_element(target, long[item] as number, longValues[item] as string);
+  if (repeats.length > 0) {
+    // The heap slots of the long strings (length, prefix, pointer) are read back and copied to their repeats.
+    slots.set(bindings.vector_get_data(target, count * stringSlotBytes).subarray(0, count * stringSlotBytes));
+    for (let item = 0; item < repeats.length; item += 2) {
+      const from = (repeats[item + 1] as number) * stringSlotBytes;
+      slots.copyWithin((repeats[item] as number) * stringSlotBytes, from, from + stringSlotBytes);
+    }
+    bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
+  }
   copyValidity(target, slice, nulls);
 }
 
