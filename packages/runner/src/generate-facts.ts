@@ -1,5 +1,5 @@
 import { dayNumberOf, FactEngine, createGeneratorRegistry, isoDateOf, type ColumnBatch, type FactRun, type GeneratorPlugin } from '@retail-datagen/generator-core';
-import { openStore } from '@retail-datagen/duckdb';
+import { openStore, type DuckDBStore } from '@retail-datagen/duckdb';
 import { InvalidArgumentError, RetailDatagenError, type RetailConfig, type TableCatalog, type TableDefinition } from '@retail-datagen/models';
 import { defaultWorkerCount, inlineExecutor, poolExecutor, type UnitExecutor } from './workers/unit-executor.js';
 import type { ProgressJob } from '@retail-datagen/progress';
@@ -19,6 +19,12 @@ export interface FactDayProgress {
 export interface GenerateFactsOptions {
   /** DuckDB file holding the master data (from `generateMaster`). */
   database: string;
+  /**
+   * An open store of `database` to write through instead of opening the
+   * file (a server that keeps it open); it stays open, and `duckdbMemoryLimit`
+   * does not apply.
+   */
+  store?: DuckDBStore;
   config: RetailConfig;
   /** The generator packages of the run, as the app lists them. */
   generators: Readonly<Record<string, GeneratorPlugin>>;
@@ -104,7 +110,7 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
   // A bounded DuckDB buffer pool keeps memory flat however long the run: written blocks are evicted, not cached.
   // A day commits tens of MB of write-ahead log; checkpointing at 64MB rather than DuckDB's 16MB skips most
   // per-day checkpoints (the 10M-row bench: 24.8 s -> 22 s, see BENCHMARKS.md).
-  const store = await openStore(options.database, { memoryLimit: options.duckdbMemoryLimit ?? '512MB', checkpointThreshold: '64MB' });
+  const store = options.store ?? (await openStore(options.database, { memoryLimit: options.duckdbMemoryLimit ?? '512MB', checkpointThreshold: '64MB' }));
   try {
     const existing = new Set(await store.existingTables());
     const missing = dimensionTables.filter((table) => !existing.has(table.name));
@@ -175,7 +181,7 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
       cancelled: committedDays < days,
     };
   } finally {
-    store.close();
+    if (options.store === undefined) store.close();
   }
 }
 

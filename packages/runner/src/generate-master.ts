@@ -1,5 +1,5 @@
 import { createGeneratorRegistry, runMasterPhase, type GeneratorPlugin } from '@retail-datagen/generator-core';
-import { openStore } from '@retail-datagen/duckdb';
+import { openStore, type DuckDBStore } from '@retail-datagen/duckdb';
 import type { RetailConfig } from '@retail-datagen/models';
 import type { ProgressJob } from '@retail-datagen/progress';
 import { runStages } from './run-stages.js';
@@ -13,6 +13,8 @@ export interface TableRowCount {
 export interface GenerateMasterOptions {
   /** DuckDB file to create or update (parent folders are created). */
   database: string;
+  /** An open store of `database` to write through instead of opening the file; it stays open. */
+  store?: DuckDBStore;
   config: RetailConfig;
   /** The generator packages of the run, as the app lists them. */
   generators: Readonly<Record<string, GeneratorPlugin>>;
@@ -36,7 +38,7 @@ export async function generateMaster(options: GenerateMasterOptions): Promise<Ta
   options.progress?.startStage(runStages.master, { step: 'generating master data' });
   const tables = await runMasterPhase(registry, options.config);
   const batches = [...tables.values()];
-  const store = await openStore(options.database);
+  const store = options.store ?? (await openStore(options.database));
   try {
     await store.replaceTables(batches);
     const counts = await store.rowCounts(batches.map((batch) => batch.table));
@@ -45,6 +47,6 @@ export async function generateMaster(options: GenerateMasterOptions): Promise<Ta
     options.progress?.completeStage(runStages.master);
     return result;
   } finally {
-    store.close();
+    if (options.store === undefined) store.close();
   }
 }
