@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
+  blobValue,
   DuckDBInstance,
   type DuckDBAppender,
   type DuckDBConnection,
@@ -56,14 +57,15 @@ export interface CreateTablesOptions {
 }
 
 /**
- * A value bound to a `?` (or `$name`) placeholder of {@link DuckDBStore.query}.
+ * A value bound to a `?` (or `$name`) placeholder of {@link DuckDBStore.query}:
+ * a Uint8Array binds as a BLOB.
  *
  * @example
  * ```ts
  * const value: QueryValue = 17;
  * ```
  */
-export type QueryValue = string | number | bigint | boolean | null;
+export type QueryValue = string | number | bigint | boolean | Uint8Array | null;
 
 /**
  * Placeholder values of {@link DuckDBStore.query}: positional or named.
@@ -583,7 +585,8 @@ function groupByTable(batches: readonly ColumnBatch[]): Map<TableDefinition, Col
 }
 
 function toDuckDBParameters(parameters: QueryParameters): DuckDBValue[] | Record<string, DuckDBValue> {
-  return isPositional(parameters) ? [...parameters] : { ...parameters };
+  const value = (item: QueryValue): DuckDBValue => (item instanceof Uint8Array ? blobValue(item) : item);
+  return isPositional(parameters) ? parameters.map(value) : Object.fromEntries(Object.entries(parameters).map(([name, item]) => [name, value(item)]));
 }
 
 function isPositional(parameters: QueryParameters): parameters is readonly QueryValue[] {

@@ -35,7 +35,7 @@ export {
 } from './engine/inventory-ledger.js';
 export { partitionStores } from './engine/store-partitions.js';
 export type { ChainContext, FactHooks, FactRun, SetupContext, StoreContext, StoreHourContext, UnitContext } from './engine/fact-hooks.js';
-export { FactEngine, type DayResult, type UnitResult, type UnitStates } from './engine/fact-engine.js';
+export { FactEngine, type DayResult, type EngineSnapshot, type UnitResult, type UnitStates } from './engine/fact-engine.js';
 export { booleanColumn, float64Column, int32Column, isValid, requireDim, stringValues } from './batch/column-access.js';
 export { dailyProductWeights, productDemandWeights, type ProductAssortment } from './engine/product-demand-weights.js';
 export { checkGeneratorContract, type GeneratorContractOptions } from './contract/generator-contract.js';

@@ -66,6 +66,31 @@ describe('checkGeneratorContract', () => {
       expect.stringMatching(/^not deterministic: the same seed and partitions gave different rows \(first difference at row \d+: fact_tickets: 1, \d+, \d+ vs fact_tickets: 1, \d+, \d+\)$/),
       expect.stringMatching(/^depends on the partition count: 1 and 5 partitions gave different rows/),
       expect.stringMatching(/^gives other rows when its units run on another engine, as on worker threads/),
+      expect.stringMatching(/^gives other rows when the run stops after a day and resumes from a checkpoint on a new engine/),
+    ]);
+  });
+
+  it('catches state kept in a closure instead of the chain state, which a resumed run loses', async () => {
+    let daysSeen = 0;
+    const counter = ticketsPackage((context) => daysSeen * 100 + context.random('value').int(0, 99), {
+      facts: {
+        setup: () => {
+          daysSeen = 0;
+        },
+        startDay: () => {
+          daysSeen++;
+        },
+        endStoreDay: (context) => {
+          const builder = context.emit(tickets);
+          builder.pushNumber('StoreID', context.storeIndex + 1);
+          builder.pushNumber('Day', context.dayNumber);
+          builder.pushNumber('Value', daysSeen * 100 + context.random('value').int(0, 99));
+          builder.endRow();
+        },
+      },
+    });
+    expect(await check(counter)).toEqual([
+      expect.stringMatching(/^gives other rows when the run stops after a day and resumes from a checkpoint on a new engine \(first difference at row \d+: fact_tickets: .*\): every state a later day depends on must live in the chain or store states/),
     ]);
   });
 
@@ -116,6 +141,9 @@ describe('checkGeneratorContract and worker threads', () => {
         },
       },
     };
-    expect(await check(stateful)).toEqual([expect.stringMatching(/^fails when its units run on another engine, as on worker threads: .*next is not a function/)]);
+    expect(await check(stateful)).toEqual([
+      expect.stringMatching(/^fails when its units run on another engine, as on worker threads: .*next is not a function/),
+      expect.stringMatching(/^fails when the run resumes from a checkpoint: .*next is not a function/),
+    ]);
   });
 });

@@ -48,7 +48,9 @@ const idPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  *   such as a demand curve, shows there); the partition count changes
  *   nothing but the order; running the units on another engine with the
  *   states handed over by structured clone (as worker threads do) changes
- *   nothing; another seed changes its rows.
+ *   nothing; stopping after a day and resuming on a new engine from a
+ *   structured clone of {@link FactEngine.snapshot} (as a resumed run does)
+ *   changes nothing; another seed changes its rows.
  *
  * Framework-agnostic: assert the result is empty in any test runner.
  *
@@ -73,7 +75,7 @@ export async function checkGeneratorContract(options: GeneratorContractOptions):
 
   const config = parseConfig(options.config ?? defaultContractConfig);
   const [first, second] = options.partitions ?? [1, 5];
-  const run = async (runConfig: RetailConfig, partitions: number, split = false) => outputOf(options.generators, runConfig, partitions, split);
+  const run = async (runConfig: RetailConfig, partitions: number, mode: 'inline' | 'split' | 'resume' = 'inline') => outputOf(options.generators, runConfig, partitions, mode);
 
   let baseline: SubjectOutput;
   try {
@@ -101,7 +103,7 @@ export async function checkGeneratorContract(options: GeneratorContractOptions):
 
   let split: string[] | undefined;
   try {
-    split = rowsAsText((await run(config, first, true)).batches);
+    split = rowsAsText((await run(config, first, 'split')).batches);
   } catch (error) {
     problems.push(`fails when its units run on another engine, as on worker threads: ${(error as Error).message}`);
   }
@@ -109,6 +111,19 @@ export async function checkGeneratorContract(options: GeneratorContractOptions):
     problems.push(
       `gives other rows when its units run on another engine, as on worker threads (${describeDifference(baselineRows, split)}): ` +
         'store-phase hooks may read only the run, composition points provided in setup or startUnit, and their store states, which must be structured-clone data',
+    );
+  }
+
+  let resumed: string[] | undefined;
+  try {
+    resumed = rowsAsText((await run(config, first, 'resume')).batches);
+  } catch (error) {
+    problems.push(`fails when the run resumes from a checkpoint: ${(error as Error).message}`);
+  }
+  if (resumed && !sameRows(baselineRows, resumed)) {
+    problems.push(
+      `gives other rows when the run stops after a day and resumes from a checkpoint on a new engine (${describeDifference(baselineRows, resumed)}): ` +
+        'every state a later day depends on must live in the chain or store states (structured-clone data), not in closures or module variables',
     );
   }
 
@@ -146,17 +161,29 @@ interface SubjectOutput {
  * `split` runs the store-phase units on a second engine, handing the store
  * states and summaries over by structured clone, as the worker-thread runner does.
  */
-async function outputOf(generators: Readonly<Record<string, GeneratorPlugin>>, config: RetailConfig, partitions: number, split: boolean): Promise<SubjectOutput> {
+async function outputOf(
+  generators: Readonly<Record<string, GeneratorPlugin>>,
+  config: RetailConfig,
+  partitions: number,
+  mode: 'inline' | 'split' | 'resume',
+): Promise<SubjectOutput> {
   const registry = createGeneratorRegistry(generators);
   const dims = await runMasterPhase(registry, config);
   const batches = [...dims.values()];
   if (registry.generators.some((generator) => generator.facts)) {
     const run: FactRun = { config, dims, firstDay: dayNumberOf(config.start), lastDay: dayNumberOf(config.end), storeCount: dims.get('dim_stores')?.length ?? 0 };
-    const engine = new FactEngine(registry, run, { partitions });
-    const worker = split ? new FactEngine(createGeneratorRegistry(generators), run, { partitions }) : undefined;
+    let engine = new FactEngine(registry, run, { partitions });
+    const worker = mode === 'split' ? new FactEngine(createGeneratorRegistry(generators), run, { partitions }) : undefined;
+    // A resumed run stops after the middle day and goes on with a new engine built from the snapshot's clone.
+    const stopAfter = mode === 'resume' ? run.firstDay + Math.floor((run.lastDay - run.firstDay) / 2) : undefined;
     for (let day = run.firstDay; day <= run.lastDay; day++) {
       if (!worker) {
         batches.push(...engine.runDay(day).batches);
+        if (day === stopAfter) {
+          const checkpoint = structuredClone(engine.snapshot());
+          engine = new FactEngine(createGeneratorRegistry(generators), { ...run }, { partitions });
+          engine.restore(checkpoint);
+        }
         continue;
       }
       const chainStart = engine.startDay(day);
