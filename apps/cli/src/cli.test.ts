@@ -270,7 +270,7 @@ describe('progress and cancelling', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(sent).toBe(true);
     expect(code).toBe(130);
-    const match = /^datagen: cancelled: (\d+) of 60 days are committed \(2024-11-15 to (\d{4}-\d{2}-\d{2})\), each complete in .*cancelled\.duckdb; run the same command again to generate the whole range$/m.exec(stderr);
+    const match = /^datagen: cancelled: (\d+) of 60 days are committed \(2024-11-15 to (\d{4}-\d{2}-\d{2})\), each complete in .*cancelled\.duckdb \(run run-\d{8}-\d{6}-[0-9a-f]{4}\); run the same command with --resume to continue it$/m.exec(stderr);
     expect(match, stderr).not.toBeNull();
     const committed = Number(match![1]);
     expect(committed).toBeGreaterThan(0);

@@ -32,7 +32,7 @@ export async function main(argv: readonly string[], output: Output): Promise<num
     }
     const message = error instanceof Error ? error.message : String(error);
     output.stderr.write(`datagen: error: ${message}\n`);
-    if (RetailDatagenError.isInstance(error) && error.code === 'CHECK_FAILED') return exitCodes.failure;
+    if (RetailDatagenError.isInstance(error) && (error.code === 'CHECK_FAILED' || error.code === 'DATABASE_BUSY')) return exitCodes.failure;
     if (process.env.DATAGEN_DEBUG && error instanceof Error && error.stack) output.stderr.write(`${error.stack}\n`);
     else output.stderr.write('datagen: set DATAGEN_DEBUG=1 to see the stack trace\n');
     return exitCodes.failure;

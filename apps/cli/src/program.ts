@@ -3,6 +3,7 @@ import { registerCheckCommand } from './commands/check-command.js';
 import { registerConfigCommands } from './commands/config-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerGenerateCommands } from './commands/generate-command.js';
+import { registerRunsCommands } from './commands/runs-command.js';
 import { version } from './version.js';
 
 /** Where the CLI prints. */
@@ -26,6 +27,7 @@ export function createProgram(output: Output): Command {
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
   registerGenerateCommands(program, output);
+  registerRunsCommands(program, output);
   registerCheckCommand(program, output);
   registerExportCommand(program, output);
   registerConfigCommands(program, output);

@@ -32,7 +32,7 @@ const configInput: RetailConfigInput = {
 };
 
 // Plenty of new products, so some launch during the run.
-const master = createMasterGenerator({ newProductShare: 0.6 });
+const master = createMasterGenerator({ newProductShare: 0.9, newProductHorizonDays: 12 });
 
 async function createRun(input: RetailConfigInput = configInput): Promise<FactRun> {
   const config = parseConfig(input);

@@ -113,7 +113,9 @@ export function planCampaigns(input: CampaignPlanInput): Campaign[] {
   if (catalog.productCount === 0) return [];
   const firstMonth = addMonths(monthOfDay(firstDay), -campaignLookBackMonths);
   const lastMonth = monthOfDay(lastDay);
-  const launches = launchesByMonth(catalog, daysOfMonth(firstMonth).first, lastDay);
+  // Launches through the end of the last month: a month's campaigns do not depend on the day the range ends,
+  // so a longer range only adds campaigns (an extended history equals one generated in one go).
+  const launches = launchesByMonth(catalog, daysOfMonth(firstMonth).first, daysOfMonth(lastMonth).last);
   const sales = salesByMonth(input.saleEvents, firstMonth.year - 1, lastMonth.year);
 
   const campaigns: Campaign[] = [];

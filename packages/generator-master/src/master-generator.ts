@@ -11,11 +11,17 @@ import { usCities } from './word-lists/us-cities.js';
 /** Knobs of the master-data generator; every one has a default. */
 export interface MasterGeneratorOptions {
   /**
-   * Share of products that launch shortly before or during the configured date
-   * range (so "never sold before launch" matters); the rest launched years
-   * before `start`. Default 0.07.
+   * Share of products that launch from 45 days before `start` to
+   * `newProductHorizonDays` after it (so "never sold before launch" matters);
+   * the rest launched years before `start`. Default 0.07.
    */
   readonly newProductShare?: number;
+  /**
+   * Days after `start` within which the new products launch. Independent of
+   * the end date, so a history extended to a later end keeps its products.
+   * Default 365.
+   */
+  readonly newProductHorizonDays?: number;
   /** Share of trucks with refrigeration. Default 0.3. */
   readonly refrigeratedTruckShare?: number;
 }
@@ -39,6 +45,10 @@ export interface MasterGeneratorOptions {
 export function createMasterGenerator(options: MasterGeneratorOptions = {}): GeneratorPlugin {
   const newProductShare = shareOption('newProductShare', options.newProductShare, 0.07);
   const refrigeratedTruckShare = shareOption('refrigeratedTruckShare', options.refrigeratedTruckShare, 0.3);
+  const horizonDays = options.newProductHorizonDays ?? 365;
+  if (!Number.isInteger(horizonDays) || horizonDays < 0 || horizonDays > 36_500) {
+    throw new InvalidArgumentError('newProductHorizonDays', horizonDays, 'a whole number of days from 0 to 36500');
+  }
   return {
     specificationVersion: 'v1',
     id: 'master',
@@ -48,7 +58,6 @@ export function createMasterGenerator(options: MasterGeneratorOptions = {}): Gen
       const { config } = context;
       const volumes = config.volumes;
       const startDay = dayNumberOf(config.start);
-      const endDay = dayNumberOf(config.end);
       const geographies = generateGeographies(volumes.geographies, volumes.distributionCenters, usCities, context.random('geographies'));
       const stores = generateStores(volumes.stores, startDay, geographies, context.random('stores'), context.random('stores', 'tax-rates'));
       const distributionCenters = generateDistributionCenters(geographies, context.random('distribution-centers'));
@@ -57,7 +66,7 @@ export function createMasterGenerator(options: MasterGeneratorOptions = {}): Gen
         chunk: (chunkIndex) => context.random('customers', chunkIndex),
         identifiers: context.random('customers', 'identifiers'),
       });
-      const products = generateProducts(volumes.products, startDay, endDay, newProductShare, context.random('products'));
+      const products = generateProducts(volumes.products, startDay, { newProductShare, horizonDays }, context.random('products'));
       return [geographies.batch, stores.batch, distributionCenters.batch, trucks, customers, products];
     },
   };

@@ -21,15 +21,22 @@ const crowdedShare = 0.5;
  * products, the rest follow each department's share of the assortment. Names
  * are "Brand [Adjective] Item [Size]"; prices are integer cents with
  * cost < sale_price <= msrp; most products launched years before `start`, a
- * share `newProductShare` launches shortly before or during the date range.
+ * share `newProductShare` launches between 45 days before `start` and
+ * `horizonDays` after it: master data never depends on the end date, so a
+ * history extended to a later end equals one generated to that end at once.
  *
  * @example
  * ```ts
- * const products = generateProducts(800, dayNumberOf('2024-11-15'), dayNumberOf('2024-12-14'), 0.07, context.random('products'));
+ * const products = generateProducts(800, dayNumberOf('2024-11-15'), { newProductShare: 0.07, horizonDays: 365 }, context.random('products'));
  * products.length; // 800
  * ```
  */
-export function generateProducts(count: number, startDay: number, endDay: number, newProductShare: number, random: Random): ColumnBatch {
+export function generateProducts(
+  count: number,
+  startDay: number,
+  { newProductShare, horizonDays }: { readonly newProductShare: number; readonly horizonDays: number },
+  random: Random,
+): ColumnBatch {
   const templates = productCatalog;
   const templateOf = assignSubcategories(count, templates, random);
   const dictionaries = hierarchyDictionaries(templates);
@@ -94,7 +101,7 @@ export function generateProducts(count: number, startDay: number, endDay: number
     refrigeration[product] = template.refrigerated ? 1 : 0;
     taxabilityCodes[product] = taxabilities.indexOf(template.taxability);
     launchDate[product] = random.chance(newProductShare)
-      ? startDay - newProductLeadDays + random.int(0, endDay - startDay + newProductLeadDays)
+      ? startDay - newProductLeadDays + random.int(0, horizonDays + newProductLeadDays)
       : startDay - random.int(180, 12 * daysPerYear);
   }
 

@@ -1,10 +1,24 @@
-import { dayNumberOf, FactEngine, createGeneratorRegistry, isoDateOf, type ColumnBatch, type FactRun, type GeneratorPlugin } from '@retail-datagen/generator-core';
+import {
+  dayNumberOf,
+  FactEngine,
+  createGeneratorRegistry,
+  isoDateOf,
+  type ColumnBatch,
+  type EngineSnapshot,
+  type FactRun,
+  type GeneratorPlugin,
+  type GeneratorRegistry,
+} from '@retail-datagen/generator-core';
 import { openStore, type DuckDBStore } from '@retail-datagen/duckdb';
 import { InvalidArgumentError, RetailDatagenError, type RetailConfig, type TableCatalog, type TableDefinition } from '@retail-datagen/models';
 import { defaultWorkerCount, inlineExecutor, poolExecutor, type UnitExecutor } from './workers/unit-executor.js';
 import type { ProgressJob } from '@retail-datagen/progress';
 import type { TableRowCount } from './generate-master.js';
 import { runStages } from './run-stages.js';
+import { planRun, type FactRunMode, type PlannedRun } from './runs/plan-run.js';
+import { checkpointStateVersion, ensureRunTables, insertCheckpoint, pruneCheckpoints, updateRun } from './runs/run-log.js';
+import { decodeState, encodeState } from './runs/state-codec.js';
+import { acquireWriterLock, type LockHolder } from './runs/writer-lock.js';
 
 /** Progress of a fact run, reported after each committed day. */
 export interface FactDayProgress {
@@ -54,20 +68,57 @@ export interface GenerateFactsOptions {
    * `cancelled`. The file then holds complete days only.
    */
   signal?: AbortSignal;
+  /**
+   * Continue an unfinished run instead of starting one: `true` for the
+   * latest, or a run id. Refused when the config, packages or tables differ
+   * from the run's.
+   */
+  resume?: true | string;
+  /** Keep every day's checkpoint once the run completes (default: only the last, which an extension continues from). */
+  keepCheckpoints?: boolean;
+  /** Called once the run is planned, before the first day. */
+  onStart?: (start: FactRunStart) => void;
 }
 
 /** What a fact run wrote. */
 export interface GenerateFactsResult {
   /** Rows in each fact table written. */
   tables: TableRowCount[];
-  /** Days in the requested range. */
+  /** First day of the run: the history's start, or the day after the history it extends. */
+  firstDate: string;
+  /** Days of the run, from `firstDate`. */
   days: number;
-  /** Days committed, from the start. */
+  /** Days of the run committed, also those committed before a resume. */
   committedDays: number;
   /** Last committed day, YYYY-MM-DD (undefined when none was). */
   lastCommittedDate: string | undefined;
   /** True when the signal stopped the run before the end. */
   cancelled: boolean;
+  /** Rows in each dimension table the run read. */
+  dimensions: TableRowCount[];
+  /** The run in `generation_runs`. */
+  runId: string;
+  /** Whether the run started anew, resumed an unfinished run, or extended a completed history. */
+  mode: FactRunMode;
+}
+
+/**
+ * Where a fact run starts, reported once it is planned.
+ *
+ * @example
+ * ```ts
+ * const start: FactRunStart = { runId: 'run-20261123-101500-3f2a', mode: 'resume', firstDate: '2024-11-09', resumedAfter: '2024-11-08' };
+ * ```
+ */
+export interface FactRunStart {
+  readonly runId: string;
+  readonly mode: FactRunMode;
+  /** The first day this call generates. */
+  readonly firstDate: string;
+  /** The checkpoint's day it continues after (resume, extend). */
+  readonly resumedAfter?: string;
+  /** The holder of a writer lock this run took over because its process was gone. */
+  readonly tookOverLockFrom?: LockHolder;
 }
 
 /**
@@ -92,13 +143,20 @@ export function resolveFactTables(generators: Readonly<Record<string, GeneratorP
 
 /**
  * Generates the fact history from `config.start` to `config.end` into a
- * DuckDB file that already holds master data. The fact tables are created
- * anew; each day's rows are appended in one transaction, so a failure loses
- * at most the day in progress.
+ * DuckDB file that already holds master data, as a run recorded in
+ * `generation_runs`. Each day's rows commit in one transaction with a
+ * checkpoint of the world state after it (`generation_checkpoints`), so a run
+ * that dies (crash, kill, power loss) loses at most the day in progress and
+ * `resume` continues after the last committed day, ending with the same
+ * database an uninterrupted run makes. See {@link planRun} for how a run
+ * starts: new (fact tables recreated), resumed, or extending a completed
+ * history to a later `config.end`. One writer per file: a second one is
+ * refused at once ({@link acquireWriterLock}).
  *
  * @example
  * ```ts
- * const counts = await generateFacts({ database: 'data/retail.duckdb', config, generators: { master, seasonal, inventory, receipts } });
+ * const result = await generateFacts({ database: 'data/retail.duckdb', config, generators: { master, seasonal, inventory, receipts } });
+ * if (result.cancelled) await generateFacts({ database: 'data/retail.duckdb', config, generators, resume: result.runId });
  * ```
  */
 export async function generateFacts(options: GenerateFactsOptions): Promise<GenerateFactsResult> {
@@ -106,12 +164,16 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
   const dimensionTables = registry.catalog.tables.filter((table) => table.kind === 'dimension');
   const factTables = registry.catalog.tables.filter((table) => table.kind === 'fact');
   const written = resolveFactTables(options.generators, options.tables);
+  if (options.config.end < options.config.start) throw new InvalidArgumentError('end', options.config.end, `a day on or after the start, ${options.config.start}`);
 
-  // A bounded DuckDB buffer pool keeps memory flat however long the run: written blocks are evicted, not cached.
-  // A day commits tens of MB of write-ahead log; checkpointing at 64MB rather than DuckDB's 16MB skips most
-  // per-day checkpoints (the 10M-row bench: 24.8 s -> 22 s, see BENCHMARKS.md).
-  const store = options.store ?? (await openStore(options.database, { memoryLimit: options.duckdbMemoryLimit ?? '512MB', checkpointThreshold: '64MB' }));
+  const lock = acquireWriterLock(options.database);
+  let store: DuckDBStore | undefined;
+  let runId: string | undefined;
   try {
+    // A bounded DuckDB buffer pool keeps memory flat however long the run: written blocks are evicted, not cached.
+    // A day commits tens of MB of write-ahead log; checkpointing at 64MB rather than DuckDB's 16MB skips most
+    // per-day checkpoints (the 10M-row bench: 24.8 s -> 22 s, see BENCHMARKS.md).
+    store = options.store ?? (await openStore(options.database, { memoryLimit: options.duckdbMemoryLimit ?? '512MB', checkpointThreshold: '64MB' }));
     const existing = new Set(await store.existingTables());
     const missing = dimensionTables.filter((table) => !existing.has(table.name));
     if (missing.length > 0) {
@@ -120,68 +182,152 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
         message: `${options.database} has no master data (missing ${missing.map((table) => table.name).join(', ')}); run \`datagen generate master --db ${options.database}\` first, or \`datagen generate all\``,
       });
     }
-    const dims = new Map<string, ColumnBatch>();
-    for (const table of dimensionTables) dims.set(table.name, await store.readTable(table));
-    const storeCount = dims.get('dim_stores')?.length ?? 0;
-    const run: FactRun = { config: options.config, dims, firstDay: dayNumberOf(options.config.start), lastDay: dayNumberOf(options.config.end), storeCount };
-    const engine = new FactEngine(registry, run, { partitions: options.config.engine.partitions });
-    const executor = createExecutor(options, engine, registry.catalog);
-    const { progress, signal } = options;
-    const days = run.lastDay - run.firstDay + 1;
-    const units = engine.partitions.length;
-    let committedDays = 0;
-    try {
-      await store.transaction(async () => {
-        await store.dropTables(factTables);
-        await store.createTables(written);
-      });
-      progress?.startStage(runStages.facts, { total: days * units, step: `day 1/${days} ${isoDateOf(run.firstDay)}` });
-      const writtenSet = new Set(written);
-      // Days commit in order, one transaction each, while later days are generated; generation waits only
-      // when `maxPendingCommits` days are queued, which bounds the batches held in memory.
-      let committing: Promise<void> = Promise.resolve();
-      const pending: Promise<void>[] = [];
-      for (let dayNumber = run.firstDay; dayNumber <= run.lastDay && !signal?.aborted; dayNumber++) {
-        const day = dayNumber - run.firstDay + 1;
-        const date = isoDateOf(dayNumber);
-        const chainStart = engine.startDay(dayNumber);
-        let unitsDone = 0;
-        const results = await executor.runUnits(engine, dayNumber, () => {
-          unitsDone++;
-          progress?.advance(1, `day ${day}/${days} ${date}: store partitions ${unitsDone}/${units}`);
-        });
-        if (signal?.aborted) break;
-        const chainEnd = engine.endDay(dayNumber, results);
-        const batches = engine.assembleDay(dayNumber, chainStart, results, chainEnd).batches.filter((batch) => writtenSet.has(batch.table));
-        while (pending.length >= maxPendingCommits) await pending.shift();
-        const dayProgress: FactDayProgress = { dayNumber, date, day, days, rowsThisDay: batches.reduce((sum, batch) => sum + batch.length, 0) };
-        committing = committing.then(() => store.appendBatches(batches)).then(() => {
-          committedDays = day;
-          if (progress) {
-            for (const batch of batches) progress.addRows(batch.table.name, batch.length);
-            progress.checkpoint(`day ${date}`, { day, date, rows: dayProgress.rowsThisDay });
-          }
-          options.onDay?.(dayProgress);
-        });
-        // Handled when awaited; this keeps a failure from being reported as unhandled meanwhile.
-        committing.catch(() => undefined);
-        pending.push(committing);
-      }
-      await committing;
-      if (committedDays === days) progress?.completeStage(runStages.facts);
-    } finally {
-      await executor.close();
-    }
-    const counts = await store.rowCounts(written);
-    return {
-      tables: written.map((table) => ({ table: table.name, rows: counts.get(table.name) ?? 0 })),
-      days,
-      committedDays,
-      lastCommittedDate: committedDays > 0 ? isoDateOf(run.firstDay + committedDays - 1) : undefined,
-      cancelled: committedDays < days,
-    };
+    await ensureRunTables(store);
+    const planned = await planRun({ store, registry, config: options.config, written, factTables, resume: options.resume, now: new Date() });
+    const record = planned.record;
+    runId = record.runId;
+    lock.setRun(runId);
+    return await runDays(options, store, registry, planned, lock.tookOverFrom);
+  } catch (error) {
+    if (store !== undefined && runId !== undefined) await recordFailure(store, runId, error);
+    throw error;
   } finally {
-    if (options.store === undefined) store.close();
+    if (options.store === undefined) store?.close();
+    lock.release();
+  }
+}
+
+async function runDays(
+  options: GenerateFactsOptions,
+  store: DuckDBStore,
+  registry: GeneratorRegistry,
+  planned: PlannedRun,
+  tookOverLockFrom: LockHolder | undefined,
+): Promise<GenerateFactsResult> {
+  const lockNote = tookOverLockFrom ? { tookOverLockFrom } : {};
+  const { record, checkpoint } = planned;
+  const dimensionTables = registry.catalog.tables.filter((table) => table.kind === 'dimension');
+  const written = resolveFactTables(options.generators, record.tables);
+  if (planned.mode === 'complete') {
+    const days = dayNumberOf(record.end) - dayNumberOf(record.firstDay) + 1;
+    options.onStart?.({ runId: record.runId, mode: 'complete', firstDate: record.firstDay, ...lockNote });
+    options.progress?.startStage(runStages.facts, { total: days, step: `run ${record.runId} is complete` });
+    options.progress?.completeStage(runStages.facts);
+    const counts = await store.rowCounts(written);
+    const tables = written.map((table) => ({ table: table.name, rows: counts.get(table.name) ?? 0 }));
+    const dimensions = await dimensionCounts(store, dimensionTables);
+    return { runId: record.runId, mode: 'complete', tables, dimensions, firstDate: record.firstDay, days, committedDays: days, lastCommittedDate: record.end, cancelled: false };
+  }
+  const dims = new Map<string, ColumnBatch>();
+  for (const table of dimensionTables) dims.set(table.name, await store.readTable(table));
+  const storeCount = dims.get('dim_stores')?.length ?? 0;
+  // Day indices count from the start of the history, also in a run that resumes or extends it.
+  const run: FactRun = { config: record.config, dims, firstDay: dayNumberOf(record.historyStart), lastDay: dayNumberOf(record.end), storeCount };
+  const engine = new FactEngine(registry, run, { partitions: record.config.engine.partitions });
+  if (checkpoint !== undefined) {
+    if (checkpoint.stateVersion !== checkpointStateVersion) {
+      throw new RetailDatagenError({
+        code: 'USER_INVALID_ARGUMENT',
+        message: `run ${record.runId}'s checkpoint of ${checkpoint.date} has state format ${checkpoint.stateVersion}; this version reads format ${checkpointStateVersion}`,
+      });
+    }
+    engine.restore(decodeState(checkpoint.state) as EngineSnapshot);
+  }
+  const runFirstDay = dayNumberOf(record.firstDay);
+  const firstDay = checkpoint === undefined ? runFirstDay : dayNumberOf(checkpoint.date) + 1;
+  const days = run.lastDay - runFirstDay + 1;
+  const rows: Record<string, number> = { ...(checkpoint?.rows ?? {}) };
+  let committedDays = firstDay - runFirstDay;
+  options.onStart?.({ runId: record.runId, mode: planned.mode, firstDate: isoDateOf(firstDay), ...(checkpoint ? { resumedAfter: checkpoint.date } : {}), ...lockNote });
+
+  const executor = createExecutor(options, engine, registry.catalog);
+  const { progress, signal } = options;
+  const units = engine.partitions.length;
+  try {
+    progress?.startStage(runStages.facts, { total: days * units, step: `day ${committedDays + 1}/${days} ${isoDateOf(firstDay)}` });
+    if (progress && committedDays > 0) {
+      // A resumed run's progress starts from what is done.
+      progress.advance(committedDays * units, `resumed after ${checkpoint?.date}: day ${committedDays + 1}/${days}`);
+      for (const [table, count] of Object.entries(rows)) progress.addRows(table, count);
+    }
+    const writtenSet = new Set(written.map((table) => table.name));
+    // Days commit in order, one transaction each, while later days are generated; generation waits only
+    // when `maxPendingCommits` days are queued, which bounds the batches held in memory.
+    let committing: Promise<void> = Promise.resolve();
+    const pending: Promise<void>[] = [];
+    for (let dayNumber = firstDay; dayNumber <= run.lastDay && !signal?.aborted; dayNumber++) {
+      const day = dayNumber - runFirstDay + 1;
+      const date = isoDateOf(dayNumber);
+      const chainStart = engine.startDay(dayNumber);
+      let unitsDone = 0;
+      const results = await executor.runUnits(engine, dayNumber, () => {
+        unitsDone++;
+        progress?.advance(1, `day ${day}/${days} ${date}: store partitions ${unitsDone}/${units}`);
+      });
+      if (signal?.aborted) break;
+      const chainEnd = engine.endDay(dayNumber, results);
+      // The state after this day, taken before the next day changes it: it commits with the day's rows.
+      const state = encodeState(engine.snapshot());
+      const batches = engine.assembleDay(dayNumber, chainStart, results, chainEnd).batches.filter((batch) => writtenSet.has(batch.table.name));
+      while (pending.length >= maxPendingCommits) await pending.shift();
+      const rowsThisDay = batches.reduce((sum, batch) => sum + batch.length, 0);
+      const dayProgress: FactDayProgress = { dayNumber, date, day, days, rowsThisDay };
+      committing = committing.then(async () => {
+        for (const batch of batches) rows[batch.table.name] = (rows[batch.table.name] ?? 0) + batch.length;
+        const now = new Date();
+        await store.transaction(async () => {
+          await store.appendBatches(batches);
+          await insertCheckpoint(store, { runId: record.runId, date, committedAt: now.toISOString(), rows, stateVersion: checkpointStateVersion, state });
+          await updateRun(store, record.runId, { progressPct: (100 * day) / days, lastCommittedDate: date, rows }, now);
+        });
+        committedDays = day;
+        if (progress) {
+          for (const batch of batches) progress.addRows(batch.table.name, batch.length);
+          progress.checkpoint(`day ${date}`, { day, date, rows: rowsThisDay });
+        }
+        options.onDay?.(dayProgress);
+      });
+      // Handled when awaited; this keeps a failure from being reported as unhandled meanwhile.
+      committing.catch(() => undefined);
+      pending.push(committing);
+    }
+    await committing;
+  } finally {
+    await executor.close();
+  }
+
+  const finished = committedDays === days;
+  const now = new Date();
+  await store.transaction(async () => {
+    await updateRun(store, record.runId, finished ? { status: 'completed', finishedAt: now.toISOString(), progressPct: 100 } : { status: 'cancelled' }, now);
+    if (finished && !options.keepCheckpoints) await pruneCheckpoints(store, record.runId, 'latest');
+  });
+  if (finished) progress?.completeStage(runStages.facts);
+  const counts = await store.rowCounts(written);
+  return {
+    runId: record.runId,
+    mode: planned.mode,
+    tables: written.map((table) => ({ table: table.name, rows: counts.get(table.name) ?? 0 })),
+    dimensions: dimensionTables.map((table) => ({ table: table.name, rows: dims.get(table.name)?.length ?? 0 })),
+    firstDate: record.firstDay,
+    days,
+    committedDays,
+    lastCommittedDate: committedDays > 0 ? isoDateOf(runFirstDay + committedDays - 1) : undefined,
+    cancelled: !finished,
+  };
+}
+
+async function dimensionCounts(store: DuckDBStore, tables: readonly TableDefinition[]): Promise<TableRowCount[]> {
+  const counts = await store.rowCounts(tables);
+  return tables.map((table) => ({ table: table.name, rows: counts.get(table.name) ?? 0 }));
+}
+
+/** Marks the run failed with the error's message; a failure to record it is not allowed to hide the error. */
+async function recordFailure(store: DuckDBStore, runId: string, error: unknown): Promise<void> {
+  try {
+    await updateRun(store, runId, { status: 'failed', errorMessage: error instanceof Error ? error.message : String(error) }, new Date());
+  } catch {
+    // The store itself failed; the run stays `running`, which resume treats the same way.
   }
 }
 

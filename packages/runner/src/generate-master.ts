@@ -3,6 +3,7 @@ import { openStore, type DuckDBStore } from '@retail-datagen/duckdb';
 import type { RetailConfig } from '@retail-datagen/models';
 import type { ProgressJob } from '@retail-datagen/progress';
 import { runStages } from './run-stages.js';
+import { acquireWriterLock } from './runs/writer-lock.js';
 
 /** Rows written to one table. */
 export interface TableRowCount {
@@ -25,7 +26,7 @@ export interface GenerateMasterOptions {
 /**
  * Generates the dimension tables and writes them into the DuckDB file,
  * replacing any dims already there, in one transaction: on failure the file
- * keeps what it had.
+ * keeps what it had. Takes the file's writer lock ({@link acquireWriterLock}).
  *
  * @example
  * ```ts
@@ -38,8 +39,10 @@ export async function generateMaster(options: GenerateMasterOptions): Promise<Ta
   options.progress?.startStage(runStages.master, { step: 'generating master data' });
   const tables = await runMasterPhase(registry, options.config);
   const batches = [...tables.values()];
-  const store = options.store ?? (await openStore(options.database));
+  const lock = acquireWriterLock(options.database);
+  let store: DuckDBStore | undefined;
   try {
+    store = options.store ?? (await openStore(options.database));
     await store.replaceTables(batches);
     const counts = await store.rowCounts(batches.map((batch) => batch.table));
     const result = batches.map((batch) => ({ table: batch.table.name, rows: counts.get(batch.table.name) ?? 0 }));
@@ -47,6 +50,7 @@ export async function generateMaster(options: GenerateMasterOptions): Promise<Ta
     options.progress?.completeStage(runStages.master);
     return result;
   } finally {
-    if (options.store === undefined) store.close();
+    if (options.store === undefined) store?.close();
+    lock.release();
   }
 }

@@ -1,6 +1,11 @@
 export { loadConfig } from './load-config.js';
 export { generateMaster, type GenerateMasterOptions, type TableRowCount } from './generate-master.js';
-export { generateFacts, resolveFactTables, type FactDayProgress, type GenerateFactsOptions, type GenerateFactsResult } from './generate-facts.js';
+export { generateFacts, resolveFactTables, type FactDayProgress, type FactRunStart, type GenerateFactsOptions, type GenerateFactsResult } from './generate-facts.js';
+export type { FactRunMode } from './runs/plan-run.js';
+export { generateHistory, type GenerateHistoryResult } from './generate-history.js';
+export { getRun, listCheckpoints, listRuns, readRuns, runTableNames, type RunCheckpoint, type RunRecord, type RunStatus } from './runs/run-log.js';
+export { acquireWriterLock, lockHolderOf, type LockHolder, type WriterLock } from './runs/writer-lock.js';
+export { configDifferences, formatDifferences, type ConfigDifference } from './runs/config-differences.js';
 export { runStageDefinitions, runStages } from './run-stages.js';
 export { defaultWorkerCount } from './workers/unit-executor.js';
 export { loadGenerators } from './workers/load-generators.js';

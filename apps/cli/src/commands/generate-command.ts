@@ -4,10 +4,12 @@ import type { ProgressJob } from '@retail-datagen/progress';
 import {
   defaultWorkerCount,
   generateFacts,
+  generateHistory,
   generateMaster,
   loadConfig,
   resolveFactTables,
   runStageDefinitions,
+  type FactRunStart,
   type GenerateFactsResult,
   type TableRowCount,
 } from '@retail-datagen/runner';
@@ -30,6 +32,8 @@ interface FactFlags extends CommonFlags {
   days?: string;
   tables?: string;
   workers?: string;
+  resume?: boolean;
+  keepCheckpoints?: boolean;
 }
 
 /** Where worker threads load the same generator packages from. */
@@ -107,11 +111,32 @@ async function withProgress(
   outcome.print();
 }
 
-function cancelledMessage(database: string, result: GenerateFactsResult, start: string): string | undefined {
+function cancelledMessage(database: string, result: GenerateFactsResult): string | undefined {
   if (!result.cancelled) return undefined;
-  const done =
-    result.committedDays === 0 ? 'no day was committed' : `${result.committedDays} of ${result.days} days are committed (${start} to ${result.lastCommittedDate}), each complete`;
-  return `${done} in ${database}; run the same command again to generate the whole range`;
+  const done = result.committedDays === 0 ? 'no day was committed' : `${result.committedDays} of ${result.days} days are committed (${result.firstDate} to ${result.lastCommittedDate}), each complete`;
+  return `${done} in ${database} (run ${result.runId}); run the same command with --resume to continue it`;
+}
+
+/** One line on stderr (also with --quiet) saying how the run starts, when it does not simply start anew. */
+function announceStart(output: Output, database: string): (start: FactRunStart) => void {
+  return (start) => {
+    const stale = start.tookOverLockFrom;
+    if (stale) {
+      const run = stale.runId === undefined ? 'a generation' : `run ${stale.runId}`;
+      output.stderr.write(`datagen: took over the writer lock of ${run} (process ${stale.pid}, which no longer runs)\n`);
+    }
+    const what = {
+      new: undefined,
+      resume: `datagen: resuming run ${start.runId} in ${database} ${start.resumedAfter ? `after ${start.resumedAfter}` : 'from its first day'}`,
+      extend: `datagen: extending the history of ${database} from ${start.firstDate} (run ${start.runId})`,
+      complete: `datagen: run ${start.runId} in ${database} is already complete; nothing to resume`,
+    }[start.mode];
+    if (what) output.stderr.write(`${what}\n`);
+  };
+}
+
+function runOptionsOf(flags: FactFlags): { resume?: true; keepCheckpoints?: boolean } {
+  return { ...(flags.resume ? { resume: true as const } : {}), ...(flags.keepCheckpoints ? { keepCheckpoints: true } : {}) };
 }
 
 export function registerGenerateCommands(program: Command, output: Output): void {
@@ -142,20 +167,32 @@ export function registerGenerateCommands(program: Command, output: Output): void
         .option('--end <date>', 'last day YYYY-MM-DD (inclusive), overrides the config')
         .option('--days <n>', 'number of days from the start (instead of --end)')
         .option('--tables <list>', 'comma-separated fact tables to write (all are simulated)')
-        .option('--workers <n>', 'worker threads for the store phase; 0 runs inline (default: cores - 1, at least 1); the rows are the same for any count'),
+        .option('--workers <n>', 'worker threads for the store phase; 0 runs inline (default: cores - 1, at least 1); the rows are the same for any count')
+        .option('--resume', 'continue the unfinished run of this database after its last committed day (refused if the settings differ); starts a run when there is none')
+        .option('--keep-checkpoints', "keep every day's checkpoint once the run completes (default: only the last)"),
     );
 
   factOptions(generate.command('facts'))
-    .description('Generate the fact history, day by day, into a file that holds master data; prints row counts')
+    .description('Generate the fact history, day by day, into a file that holds master data; prints row counts. A later --end on a completed history extends it.')
     .action(async (flags: FactFlags & ProgressFlags) => {
       const config = await configOf(flags);
       const tables = tablesOf(flags);
       const run = workersOf(flags);
       await withProgress(output, flags, `generate facts ${config.start}..${config.end} into ${flags.db}`, { master: false, facts: true }, async (progress, signal) => {
-        const result = await generateFacts({ database: flags.db, config, generators, ...run, ...(tables ? { tables } : {}), progress, signal });
-        const cancelled = cancelledMessage(flags.db, result, config.start);
+        const result = await generateFacts({
+          database: flags.db,
+          config,
+          generators,
+          ...run,
+          ...(tables ? { tables } : {}),
+          ...runOptionsOf(flags),
+          progress,
+          signal,
+          onStart: announceStart(output, flags.db),
+        });
+        const cancelled = cancelledMessage(flags.db, result);
         if (cancelled) return { cancelled };
-        return { print: () => printResult(output, flags, `Generated facts ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed})`, result.tables) };
+        return { print: () => printResult(output, flags, `Generated facts ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed}, run ${result.runId})`, result.tables) };
       });
     });
 
@@ -167,12 +204,24 @@ export function registerGenerateCommands(program: Command, output: Output): void
       resolveFactTables(generators, tables);
       const run = workersOf(flags);
       await withProgress(output, flags, `generate ${config.start}..${config.end} into ${flags.db}`, { master: true, facts: true }, async (progress, signal) => {
-        const dims = await generateMaster({ database: flags.db, config, generators, progress });
-        if (signal.aborted) return { cancelled: `only master data was written to ${flags.db}; run the same command again to generate the facts` };
-        const result = await generateFacts({ database: flags.db, config, generators, ...run, ...(tables ? { tables } : {}), progress, signal });
-        const cancelled = cancelledMessage(flags.db, result, config.start);
+        const result = await generateHistory({
+          database: flags.db,
+          config,
+          generators,
+          ...run,
+          ...(tables ? { tables } : {}),
+          ...runOptionsOf(flags),
+          progress,
+          signal,
+          onStart: announceStart(output, flags.db),
+        });
+        const facts = result.facts;
+        if (!facts) return { cancelled: `only master data was written to ${flags.db}; run the same command again to generate the facts` };
+        const cancelled = cancelledMessage(flags.db, facts);
         if (cancelled) return { cancelled };
-        return { print: () => printResult(output, flags, `Generated ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed})`, [...dims, ...result.tables]) };
+        return {
+          print: () => printResult(output, flags, `Generated ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed}, run ${facts.runId})`, [...result.dimensions, ...facts.tables]),
+        };
       });
     });
 }

@@ -1,5 +1,5 @@
 import { FactEngine, createGeneratorRegistry, dayNumberOf, runMasterPhase, type ColumnBatch, type FactRun } from '@retail-datagen/generator-core';
-import { master } from '@retail-datagen/generator-master';
+import { createMasterGenerator } from '@retail-datagen/generator-master';
 import { parseConfig, type RetailConfigInput } from '@retail-datagen/models';
 import { createReceiptsGenerator, type ReceiptsGeneratorOptions } from '../receipts-generator.js';
 import { createInventoryStandIn, createSeasonalStandIn } from './stand-ins.js';
@@ -19,6 +19,9 @@ export interface Fixture {
   /** Every day's batches, in day order. */
   readonly batches: ColumnBatch[];
 }
+
+// New products launch within 20 days of the start, so some launch during a short test run.
+const master = createMasterGenerator({ newProductHorizonDays: 20 });
 
 /** Master data plus every fact day through FactEngine with receipts and the stand-ins. */
 export async function runFixture(options: FixtureOptions): Promise<Fixture> {

@@ -5,17 +5,21 @@ const marker = Symbol.for('retail-datagen.error');
  * user gave us (config, flags, table names, dates): the CLI exits 2 and the API
  * answers 400/404. Every other code is a runtime failure; `CHECK_FAILED` means
  * a generated database broke one of its invariants (`datagen check` exits 1);
- * `CANCELLED` means the user stopped a run (Ctrl-C), which left complete days.
+ * `CANCELLED` means the user stopped a run (Ctrl-C), which left complete days;
+ * `DATABASE_BUSY` means another generation is writing the database (the API
+ * answers 409).
  */
 export const errorCodes = [
   'USER_CONFIG_INVALID',
   'USER_UNKNOWN_TABLE',
   'USER_INVALID_ARGUMENT',
   'USER_MISSING_GENERATOR',
+  'USER_UNKNOWN_RUN',
   'STORAGE_FAILURE',
   'GENERATION_FAILURE',
   'CHECK_FAILED',
   'CANCELLED',
+  'DATABASE_BUSY',
 ] as const;
 
 export type RetailDatagenErrorCode = (typeof errorCodes)[number];
