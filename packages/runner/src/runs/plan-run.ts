@@ -127,7 +127,7 @@ export async function planRun(input: PlanRunInput): Promise<PlannedRun> {
   const record: RunRecord = { ...base, runId: newRunId(now), firstDay: config.start, extendsRunId: undefined };
   await store.transaction(async () => {
     for (const run of runs) {
-      if (run.status === 'running' || run.status === 'failed') {
+      if (run.status !== 'completed' && run.errorMessage?.startsWith('replaced by run') !== true) {
         await updateRun(store, run.runId, { status: 'cancelled', errorMessage: `replaced by run ${record.runId}, which rewrote the facts` }, now);
       }
     }
