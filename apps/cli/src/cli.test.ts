@@ -332,3 +332,29 @@ describe('datagen export', () => {
     }
   });
 });
+
+describe('datagen generate all --out', () => {
+  it('writes Parquet files straight from the generator, with no database, and refuses --out with --db', async () => {
+    const out = join(directory, 'lake');
+    const config = join(directory, 'lake.json');
+    await writeFile(config, JSON.stringify({ volumes: { stores: 4, customers: 300, products: 100 } }));
+    const both = await runCli(['generate', 'all', '--db', join(directory, 'x.duckdb'), '--out', out, '--format', 'parquet']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^datagen: .*--out.*either --db or --out, not both/m);
+
+    const result = await runCli(['generate', 'all', '--out', out, '--format', 'parquet', '--config', config, '--days', '2', '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Generated \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} into .*lake \(parquet, seed \d+; manifest .*manifest\.json\)/m);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { format: string; tables: { name: string; rows: number }[] };
+    expect(manifest.format).toBe('parquet');
+    const receipts = manifest.tables.find((table) => table.name === 'fact_receipts');
+    expect(receipts?.rows).toBeGreaterThan(0);
+    const store = await openStore(':memory:');
+    try {
+      const [read] = await store.query(`SELECT count(*)::INTEGER AS n, count(DISTINCT event_date)::INTEGER AS days FROM read_parquet('${join(out, 'fact_receipts')}/**/*.parquet', hive_partitioning = true)`);
+      expect(read).toEqual({ n: receipts?.rows, days: 2 });
+    } finally {
+      store.close();
+    }
+  });
+});

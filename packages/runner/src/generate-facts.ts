@@ -14,6 +14,7 @@ import { InvalidArgumentError, RetailDatagenError, type RetailConfig, type Table
 import { defaultWorkerCount, inlineExecutor, poolExecutor, type UnitExecutor } from './workers/unit-executor.js';
 import type { ProgressJob } from '@retail-datagen/progress';
 import type { TableRowCount } from './generate-master.js';
+import { runDayLoop } from './day-loop.js';
 import { runStages } from './run-stages.js';
 import { planRun, type FactRunMode, type PlannedRun } from './runs/plan-run.js';
 import { checkpointStateVersion, ensureRunTables, insertCheckpoint, pruneCheckpoints, updateRun } from './runs/run-log.js';
@@ -250,48 +251,33 @@ async function runDays(
       progress.advance(committedDays * units, `resumed after ${checkpoint?.date}: day ${committedDays + 1}/${days}`);
       for (const [table, count] of Object.entries(rows)) progress.addRows(table, count);
     }
-    const writtenSet = new Set(written.map((table) => table.name));
-    // Days commit in order, one transaction each, while later days are generated; generation waits only
-    // when `maxPendingCommits` days are queued, which bounds the batches held in memory.
-    let committing: Promise<void> = Promise.resolve();
-    const pending: Promise<void>[] = [];
-    for (let dayNumber = firstDay; dayNumber <= run.lastDay && !signal?.aborted; dayNumber++) {
-      const day = dayNumber - runFirstDay + 1;
-      const date = isoDateOf(dayNumber);
-      const chainStart = engine.startDay(dayNumber);
-      let unitsDone = 0;
-      const results = await executor.runUnits(engine, dayNumber, () => {
-        unitsDone++;
-        progress?.advance(1, `day ${day}/${days} ${date}: store partitions ${unitsDone}/${units}`);
-      });
-      if (signal?.aborted) break;
-      const chainEnd = engine.endDay(dayNumber, results);
-      // The state after this day, taken before the next day changes it: it commits with the day's rows.
-      const state = encodeState(engine.snapshot());
-      const batches = engine.assembleDay(dayNumber, chainStart, results, chainEnd).batches.filter((batch) => writtenSet.has(batch.table.name));
-      while (pending.length >= maxPendingCommits) await pending.shift();
-      const rowsThisDay = batches.reduce((sum, batch) => sum + batch.length, 0);
-      const dayProgress: FactDayProgress = { dayNumber, date, day, days, rowsThisDay };
-      committing = committing.then(async () => {
+    committedDays = await runDayLoop({
+      engine,
+      executor,
+      firstDay,
+      lastDay: run.lastDay,
+      runFirstDay,
+      written: new Set(written.map((table) => table.name)),
+      snapshot: (current) => encodeState(current.snapshot()),
+      ...(progress ? { progress } : {}),
+      ...(signal ? { signal } : {}),
+      // Each day commits in one transaction with its checkpoint and the run's progress.
+      write: async ({ dayNumber, date, day, batches, state }) => {
+        const rowsThisDay = batches.reduce((sum, batch) => sum + batch.length, 0);
         for (const batch of batches) rows[batch.table.name] = (rows[batch.table.name] ?? 0) + batch.length;
         const now = new Date();
         await store.transaction(async () => {
           await store.appendBatches(batches);
-          await insertCheckpoint(store, { runId: record.runId, date, committedAt: now.toISOString(), rows, stateVersion: checkpointStateVersion, state });
+          await insertCheckpoint(store, { runId: record.runId, date, committedAt: now.toISOString(), rows, stateVersion: checkpointStateVersion, state: state as Uint8Array });
           await updateRun(store, record.runId, { progressPct: (100 * day) / days, lastCommittedDate: date, rows }, now);
         });
-        committedDays = day;
         if (progress) {
           for (const batch of batches) progress.addRows(batch.table.name, batch.length);
           progress.checkpoint(`day ${date}`, { day, date, rows: rowsThisDay });
         }
-        options.onDay?.(dayProgress);
-      });
-      // Handled when awaited; this keeps a failure from being reported as unhandled meanwhile.
-      committing.catch(() => undefined);
-      pending.push(committing);
-    }
-    await committing;
+        options.onDay?.({ dayNumber, date, day, days, rowsThisDay });
+      },
+    });
   } finally {
     await executor.close();
   }
@@ -331,10 +317,8 @@ async function recordFailure(store: DuckDBStore, runId: string, error: unknown):
   }
 }
 
-/** Days whose batches may wait for their commit while later days are generated. */
-const maxPendingCommits = 2;
-
-function createExecutor(options: GenerateFactsOptions, engine: FactEngine, catalog: TableCatalog): UnitExecutor {
+/** @internal The store-phase executor of a run: inline, or a pool of worker threads. */
+export function createExecutor(options: Pick<GenerateFactsOptions, 'workers' | 'generatorsModule'>, engine: FactEngine, catalog: TableCatalog): UnitExecutor {
   const module = options.generatorsModule === undefined ? undefined : String(options.generatorsModule);
   const workers = options.workers ?? (module === undefined ? 0 : defaultWorkerCount());
   if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InvalidArgumentError('--workers', String(workers), 'a whole number from 0 to 256');

@@ -3,6 +3,7 @@ export { generateMaster, type GenerateMasterOptions, type TableRowCount } from '
 export { generateFacts, resolveFactTables, type FactDayProgress, type FactRunStart, type GenerateFactsOptions, type GenerateFactsResult } from './generate-facts.js';
 export type { FactRunMode } from './runs/plan-run.js';
 export { generateHistory, type GenerateHistoryResult } from './generate-history.js';
+export { generateToFiles, type GenerateFilesOptions, type GenerateFilesResult } from './generate-files.js';
 export { getRun, listCheckpoints, listRuns, readRuns, runTableNames, type RunCheckpoint, type RunRecord, type RunStatus } from './runs/run-log.js';
 export { acquireWriterLock, lockHolderOf, type LockHolder, type WriterLock } from './runs/writer-lock.js';
 export { configDifferences, formatDifferences, type ConfigDifference } from './runs/config-differences.js';

@@ -6,6 +6,7 @@ import {
   generateFacts,
   generateHistory,
   generateMaster,
+  generateToFiles,
   loadConfig,
   resolveFactTables,
   runStageDefinitions,
@@ -26,7 +27,8 @@ interface CommonFlags {
   seed?: string;
 }
 
-interface FactFlags extends CommonFlags {
+interface FactFlags extends Omit<CommonFlags, 'db'> {
+  db?: string;
   start?: string;
   end?: string;
   days?: string;
@@ -157,10 +159,15 @@ export function registerGenerateCommands(program: Command, output: Output): void
     });
   });
 
-  const factOptions = (command: Command) =>
+  const factOptions = (command: Command, database: 'required' | 'or --out') =>
     withProgressOptions(
-      command
-        .requiredOption('--db <path>', 'DuckDB file (created with its folders if missing)')
+      (database === 'required'
+        ? command.requiredOption('--db <path>', 'DuckDB file (created with its folders if missing)')
+        : command
+            .option('--db <path>', 'DuckDB file (created with its folders if missing); or --out')
+            .option('--out <dir>', 'write Parquet, Arrow or CSV files into this new or empty folder instead of a database (with --format)')
+            .option('--format <format>', 'file format with --out: parquet, arrow or csv')
+      )
         .option('--config <file>', 'JSON configuration file (see `datagen config init`)')
         .option('--seed <n>', 'random seed, overrides the config (0-4294967295)')
         .option('--start <date>', 'first day YYYY-MM-DD, overrides the config')
@@ -172,9 +179,9 @@ export function registerGenerateCommands(program: Command, output: Output): void
         .option('--keep-checkpoints', "keep every day's checkpoint once the run completes (default: only the last)"),
     );
 
-  factOptions(generate.command('facts'))
+  factOptions(generate.command('facts'), 'required')
     .description('Generate the fact history, day by day, into a file that holds master data; prints row counts. A later --end on a completed history extends it.')
-    .action(async (flags: FactFlags & ProgressFlags) => {
+    .action(async (flags: FactFlags & ProgressFlags & { db: string }) => {
       const config = await configOf(flags);
       const tables = tablesOf(flags);
       const run = workersOf(flags);
@@ -196,16 +203,32 @@ export function registerGenerateCommands(program: Command, output: Output): void
       });
     });
 
-  factOptions(generate.command('all'))
-    .description('Generate master data, then the fact history; prints row counts of every table')
-    .action(async (flags: FactFlags & ProgressFlags) => {
+  factOptions(generate.command('all'), 'or --out')
+    .description('Generate master data, then the fact history, into a DuckDB file (or files with --out); prints row counts of every table')
+    .action(async (flags: FactFlags & ProgressFlags & { out?: string; format?: string }) => {
       const config = await configOf(flags);
       const tables = tablesOf(flags);
       resolveFactTables(generators, tables);
       const run = workersOf(flags);
-      await withProgress(output, flags, `generate ${config.start}..${config.end} into ${flags.db}`, { master: true, facts: true }, async (progress, signal) => {
+      if (flags.out !== undefined) {
+        const out = flags.out;
+        if (flags.db !== undefined) throw new InvalidArgumentError('--out', out, 'either --db or --out, not both');
+        if (flags.format === undefined) throw new InvalidArgumentError('--format', '', 'parquet, arrow or csv with --out');
+        if (flags.resume || flags.keepCheckpoints) throw new InvalidArgumentError(flags.resume ? '--resume' : '--keep-checkpoints', 'true', 'a --db run only: files have no run log');
+        const format = flags.format;
+        await withProgress(output, flags, `generate ${config.start}..${config.end} into ${out}`, { master: true, facts: true }, async (progress, signal) => {
+          const result = await generateToFiles({ out, format, config, generators, ...run, ...(tables ? { tables } : {}), progress, signal });
+          if (result.cancelled) return { cancelled: `${result.writtenDays} of ${result.days} days are written to ${out}, each complete; files have no run log, so run the command again into a new folder for the whole range` };
+          return { print: () => printResult(output, flags, `Generated ${config.start} to ${config.end} into ${out} (${result.format}, seed ${config.seed}; manifest ${result.manifestPath})`, result.tables) };
+        });
+        return;
+      }
+      if (flags.format !== undefined) throw new InvalidArgumentError('--format', flags.format, 'only with --out');
+      const database = flags.db;
+      if (database === undefined) throw new InvalidArgumentError('--db', '', 'a DuckDB file, or --out with --format for files');
+      await withProgress(output, flags, `generate ${config.start}..${config.end} into ${database}`, { master: true, facts: true }, async (progress, signal) => {
         const result = await generateHistory({
-          database: flags.db,
+          database,
           config,
           generators,
           ...run,
@@ -213,14 +236,14 @@ export function registerGenerateCommands(program: Command, output: Output): void
           ...runOptionsOf(flags),
           progress,
           signal,
-          onStart: announceStart(output, flags.db),
+          onStart: announceStart(output, database),
         });
         const facts = result.facts;
-        if (!facts) return { cancelled: `only master data was written to ${flags.db}; run the same command again to generate the facts` };
-        const cancelled = cancelledMessage(flags.db, facts);
+        if (!facts) return { cancelled: `only master data was written to ${database}; run the same command again to generate the facts` };
+        const cancelled = cancelledMessage(database, facts);
         if (cancelled) return { cancelled };
         return {
-          print: () => printResult(output, flags, `Generated ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed}, run ${facts.runId})`, [...result.dimensions, ...facts.tables]),
+          print: () => printResult(output, flags, `Generated ${config.start} to ${config.end} into ${database} (seed ${config.seed}, run ${facts.runId})`, [...result.dimensions, ...facts.tables]),
         };
       });
     });
