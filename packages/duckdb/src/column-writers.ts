@@ -156,6 +156,8 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
   const long: number[] = [];
   const longValues: string[] = [];
 
+  // Slots are copied as four 32-bit words, the cheapest copy of 16 bytes in JS.
+  const words = new Int32Array(slots.buffer, 0, count * 4);
   // A long string equal to the last long one before it (a receipt id on each of its lines) goes to the string
   // heap once; the repeats copy the first row's slot. A long dictionary entry goes to the heap once per chunk.
   const repeats: number[] = [];
@@ -164,6 +166,8 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
     const values = column as readonly (string | null | undefined)[];
     let lastLong: string | undefined;
     let lastLongRow = -1;
+    let lastShort: string | undefined;
+    let lastShortRow = -1;
     for (let row = 0; row < count; row++) {
       const value = values[offset + row];
       if (value === null || value === undefined) {
@@ -172,7 +176,11 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
       }
       if (nulls[row] === 1) continue;
       if (value === lastLong) repeats.push(row, lastLongRow);
-      else if (!writeInline(slots, lengths, row, value)) {
+      else if (value === lastShort) copySlot(words, lastShortRow, row);
+      else if (writeInline(slots, lengths, row, value)) {
+        lastShort = value;
+        lastShortRow = row;
+      } else {
         long.push(row);
         longValues.push(value);
         lastLong = value;
@@ -194,8 +202,13 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
       if (nulls[row] === 1) continue;
       if (code >= dictionary.length) throw invalidValue(slice, index, code, `a dictionary code below ${dictionary.length}, or -1 for NULL`);
       const slot = encoded.slots[code];
-      if (slot !== undefined) slots.set(slot, row * stringSlotBytes);
-      else if (encoded.seenAt[code] === stamp) repeats.push(row, encoded.firstRow[code] as number);
+      if (slot !== undefined) {
+        const base = row * 4;
+        words[base] = slot[0] as number;
+        words[base + 1] = slot[1] as number;
+        words[base + 2] = slot[2] as number;
+        words[base + 3] = slot[3] as number;
+      } else if (encoded.seenAt[code] === stamp) repeats.push(row, encoded.firstRow[code] as number);
       else {
         encoded.seenAt[code] = stamp;
         encoded.firstRow[code] = row;
@@ -209,13 +222,19 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
   if (repeats.length > 0) {
     // The heap slots of the long strings (length, prefix, pointer) are read back and copied to their repeats.
     slots.set(bindings.vector_get_data(target, count * stringSlotBytes).subarray(0, count * stringSlotBytes));
-    for (let item = 0; item < repeats.length; item += 2) {
-      const from = (repeats[item + 1] as number) * stringSlotBytes;
-      slots.copyWithin((repeats[item] as number) * stringSlotBytes, from, from + stringSlotBytes);
-    }
+    for (let item = 0; item < repeats.length; item += 2) copySlot(words, repeats[item + 1] as number, repeats[item] as number);
     bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
   }
   copyValidity(target, slice, nulls);
+}
+
+function copySlot(words: Int32Array, fromRow: number, toRow: number): void {
+  const from = fromRow * 4;
+  const to = toRow * 4;
+  words[to] = words[from] as number;
+  words[to + 1] = words[from + 1] as number;
+  words[to + 2] = words[from + 2] as number;
+  words[to + 3] = words[from + 3] as number;
 }
 
 /** Writes a string of at most 12 UTF-8 bytes into its slot; false when it is longer. */
@@ -251,7 +270,7 @@ function writeInlineUtf8(slots: Uint8Array, lengths: DataView, row: number, valu
  * and row where a long entry was last written to the string heap.
  */
 interface EncodedDictionary {
-  readonly slots: (Uint8Array | undefined)[];
+  readonly slots: (Int32Array | undefined)[];
   readonly seenAt: Int32Array;
   readonly firstRow: Int32Array;
   stamp: number;
@@ -267,7 +286,7 @@ function encodeDictionary(dictionary: readonly string[]): EncodedDictionary {
       // More than 12 UTF-16 units is more than 12 UTF-8 bytes: not inline, no need to encode.
       if (value.length > inlineStringBytes) return undefined;
       slot.fill(0);
-      return writeInline(slot, lengths, 0, value) ? slot.slice() : undefined;
+      return writeInline(slot, lengths, 0, value) ? new Int32Array(slot.slice().buffer) : undefined;
     });
     encoded = { slots, seenAt: new Int32Array(dictionary.length), firstRow: new Int32Array(dictionary.length), stamp: 0 };
     encodedDictionaries.set(dictionary, encoded);

@@ -316,6 +316,9 @@ function instanceOptions(options: StoreOptions): Record<string, string> {
   return settings;
 }
 
+/** Statements that read or change rows only, never a table's columns. */
+const rowStatement = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+
 /** What the calls of one serialized piece of work share. */
 interface WorkScope {
   transaction: { failure: unknown } | undefined;
@@ -449,8 +452,8 @@ class ConnectedStore implements DuckDBStore {
 
   query(sql: string, parameters?: QueryParameters): Promise<QueryRow[]> {
     return this.serialized(async () => {
-      // The statement may alter tables behind the checks made so far.
-      this.checkedTables.clear();
+      // A statement other than a query or a row change may alter tables behind the checks made so far.
+      if (!rowStatement.test(sql)) this.checkedTables.clear();
       const reader = await this.execute(sql, 'run a query', parameters);
       return reader.getRowObjectsJS();
     });
