@@ -358,3 +358,28 @@ describe('datagen generate all --out', () => {
     }
   });
 });
+
+describe('datagen serve', () => {
+  it('serves the API until SIGTERM, then closes the file and exits 0', async () => {
+    const database = join(directory, 'served.duckdb');
+    const child = spawn(process.execPath, [binPath, 'serve', '--db', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const match = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+        if (match) resolve(match[1]!);
+      });
+      child.on('close', (code) => reject(new Error(`datagen serve exited ${code} before serving: ${stdout}`)));
+    });
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    const tables = (await (await fetch(`${url}/api/tables`)).json()) as unknown;
+    expect(Array.isArray(tables) || typeof tables === 'object').toBe(true);
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/^Stopped; .*served\.duckdb is closed$/m);
+  });
+});
+

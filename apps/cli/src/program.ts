@@ -3,6 +3,7 @@ import { registerCheckCommand } from './commands/check-command.js';
 import { registerConfigCommands } from './commands/config-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerGenerateCommands } from './commands/generate-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
 import { registerRunsCommands } from './commands/runs-command.js';
 import { version } from './version.js';
 
@@ -31,5 +32,6 @@ export function createProgram(output: Output): Command {
   registerCheckCommand(program, output);
   registerExportCommand(program, output);
   registerConfigCommands(program, output);
+  registerServeCommand(program, output);
   return program;
 }

@@ -47,9 +47,9 @@ export async function copyTableToFiles(store: DuckDBStore, table: TableDefinitio
   const source = quoteIdentifier(table.name);
   const formatOptions = options.format === 'csv' ? `FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', ESCAPE '"'` : 'FORMAT parquet';
   const partitioning = partitioningOf(table);
-  await makeDirectory(join(options.directory, table.name));
 
   if (partitioning === undefined) {
+    await makeDirectory(join(options.directory, table.name));
     const path = relativeFilePath(table, options.format, partOf(undefined));
     await store.query(`COPY (SELECT ${columns} FROM ${source}) TO ${sqlString(join(options.directory, path))} (${formatOptions})`);
     const [counted] = await store.query(`SELECT count(*) AS row_count FROM ${source}`);
@@ -58,7 +58,9 @@ export async function copyTableToFiles(store: DuckDBStore, table: TableDefinitio
 
   const day = `CAST(${quoteIdentifier(partitioning.source.column)} AS DATE)`;
   const counts = await store.query(`SELECT CAST(${day} AS VARCHAR) AS day, count(*) AS row_count FROM ${source} GROUP BY ALL ORDER BY day`);
+  // No rows, no partitions: no folder either (as the Arrow sink does); the manifest lists the table without files.
   if (counts.length === 0) return [];
+  await makeDirectory(join(options.directory, table.name));
   // DuckDB writes the partition folders into a scratch folder; each file is then moved to its part number.
   const scratch = join(options.directory, `.copy-${table.name}`);
   await removeDirectory(scratch);

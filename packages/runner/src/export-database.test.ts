@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -174,6 +174,29 @@ describe('exportDatabase', () => {
     expect(await readManifest(out)).toEqual(before);
     expect(readdirSync(out).sort()).toEqual(['dim_stores', 'fact_receipts', 'manifest.json']);
   });
+
+  for (const format of ['parquet', 'arrow', 'csv'] as const) {
+    test(`${format} through an open read-write store: the same files and rows, and the store stays open and usable`, async () => {
+      const copy = join(directory, `through-store-${format}.duckdb`);
+      copyFileSync(database, copy);
+      const out = join(directory, `export-store-${format}`);
+      const store = await openStore(copy);
+      try {
+        const result = await exportDatabase({ database: copy, store, out, format, catalog });
+        expect(result.tables.map((table) => [table.table, table.rows])).toEqual([...original].map(([table, { rows }]) => [table, rows]));
+        const manifest = await readManifest(out);
+        for (const name of ['dim_stores', 'fact_receipts', 'fact_payments']) {
+          expect(await readBack(out, manifest, catalog.get(name)), name).toEqual(original.get(name));
+        }
+        expect(readdirSync(out).sort()).toEqual([...[...original.keys()].filter((name) => manifest.tables.find((entry) => entry.name === name)!.files.length > 0), 'manifest.json'].sort());
+        // Still open, nothing attached is left behind, and the file was not changed.
+        expect(await store.query("SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY 1")).toEqual([{ database_name: `through-store-${format}` }]);
+        expect(await store.tableHash(catalog.get('fact_receipts'))).toBe(original.get('fact_receipts')!.hash);
+      } finally {
+        store.close();
+      }
+    });
+  }
 
   test('refuses a bad format, an unknown table or one the file lacks, a missing file and a file as --out, before writing anything', async () => {
     const out = join(directory, 'never-written');

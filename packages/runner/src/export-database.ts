@@ -16,7 +16,7 @@ import {
   type ManifestTable,
   type WrittenTable,
 } from '@retail-datagen/arrow';
-import { openStore, StorageError, type DuckDBStore } from '@retail-datagen/duckdb';
+import { openStore, quoteIdentifier, StorageError, type DuckDBStore } from '@retail-datagen/duckdb';
 import { createColumnBatch, type ColumnData } from '@retail-datagen/generator-core';
 import { builtInCatalog, InvalidArgumentError, RetailDatagenError, type TableCatalog, type TableDefinition } from '@retail-datagen/models';
 
@@ -31,6 +31,15 @@ import { builtInCatalog, InvalidArgumentError, RetailDatagenError, type TableCat
 export interface ExportDatabaseOptions {
   /** The DuckDB file to export; opened read-only, never changed. */
   readonly database: string;
+  /**
+   * An open store of `database` to read through instead of opening the file
+   * (a server that keeps it open read-write: DuckDB lets one process open a
+   * file once). It stays open, and `duckdbMemoryLimit` does not apply to it.
+   * The Arrow format then streams from a copy of the tables made through the
+   * store into a scratch DuckDB file in the output folder (removed at the
+   * end), so it needs that much free disk for a while.
+   */
+  readonly store?: DuckDBStore;
   /**
    * Output folder (created when missing). The folders of the exported tables
    * are replaced; `manifest.json` lists them, plus the tables of an earlier
@@ -116,6 +125,9 @@ const workFolderName = '.export-in-progress';
  * ```ts
  * const result = await exportDatabase({ database: 'data/retail.duckdb', out: 'export', format: 'parquet' });
  * for (const table of result.tables) console.log(table.table, table.rows, table.files.length);
+ *
+ * // Through a store the process already holds open (e.g. a server's):
+ * await exportDatabase({ database: store.path, store, out: 'export', format: 'arrow' });
  * ```
  */
 export async function exportDatabase(options: ExportDatabaseOptions): Promise<ExportDatabaseResult> {
@@ -127,10 +139,10 @@ export async function exportDatabase(options: ExportDatabaseOptions): Promise<Ex
   if (options.batchRows !== undefined && (!Number.isSafeInteger(options.batchRows) || options.batchRows < 1)) {
     throw new InvalidArgumentError('--batch-rows', options.batchRows, 'a whole number >= 1');
   }
-  await checkDatabaseFile(options.database);
+  if (options.store === undefined) await checkDatabaseFile(options.database);
   await checkOutputFolder(options.out);
 
-  const store = await openStore(options.database, { readOnly: true, memoryLimit: options.duckdbMemoryLimit ?? '512MB' });
+  const store = options.store ?? (await openStore(options.database, { readOnly: true, memoryLimit: options.duckdbMemoryLimit ?? '512MB' }));
   let reader: DuckDBTableReader | undefined;
   const work = join(options.out, workFolderName);
   try {
@@ -154,7 +166,10 @@ export async function exportDatabase(options: ExportDatabaseOptions): Promise<Ex
       options.onTable?.({ ...progress, phase: 'start', rows: counts.get(table.name) ?? 0, files: 0 });
       let files: ManifestFile[];
       if (format === 'arrow') {
-        reader ??= await openDuckDBTableReader(options.database, { memoryLimit: options.duckdbMemoryLimit ?? '512MB' });
+        reader ??=
+          options.store === undefined
+            ? await openDuckDBTableReader(options.database, { memoryLimit: options.duckdbMemoryLimit ?? '512MB' })
+            : await openSnapshotReader(options.store, tables, work);
         files = await exportArrowTable(reader, table, work, options.batchRows);
       } else {
         files = await copyTableToFiles(store, table, { directory: work, format });
@@ -180,9 +195,31 @@ export async function exportDatabase(options: ExportDatabaseOptions): Promise<Ex
     };
   } finally {
     reader?.close();
-    store.close();
+    if (options.store === undefined) store.close();
     await removeFolder(work).catch(() => undefined);
   }
+}
+
+/** Scratch DuckDB file (inside the working folder) that an Arrow export through an open store streams from. */
+const snapshotFileName = 'snapshot.duckdb';
+const snapshotAlias = 'retail_datagen_export_snapshot';
+
+/**
+ * A streaming reader over a copy of `tables`. The reader needs a DuckDB
+ * instance of its own, and a file this process holds open read-write cannot
+ * be opened again; so the tables are copied through the store's own
+ * connection into a scratch file (ATTACH, CREATE TABLE AS, DETACH; column
+ * names and types are kept) and the reader opens that file.
+ */
+async function openSnapshotReader(store: DuckDBStore, tables: readonly TableDefinition[], work: string): Promise<DuckDBTableReader> {
+  const path = join(work, snapshotFileName);
+  await store.query(`ATTACH '${path.replaceAll("'", "''")}' AS ${snapshotAlias}`);
+  try {
+    for (const table of tables) await store.query(`CREATE TABLE ${snapshotAlias}.${quoteIdentifier(table.name)} AS SELECT * FROM ${quoteIdentifier(table.name)}`);
+  } finally {
+    await store.query(`DETACH ${snapshotAlias}`);
+  }
+  return openDuckDBTableReader(path);
 }
 
 /**

@@ -249,7 +249,9 @@ async function runDays(
     if (progress && committedDays > 0) {
       // A resumed run's progress starts from what is done.
       progress.advance(committedDays * units, `resumed after ${checkpoint?.date}: day ${committedDays + 1}/${days}`);
-      for (const [table, count] of Object.entries(rows)) progress.addRows(table, count);
+      // Rows of the committed days that the job has not counted (none when it is the stopped run's job, restored).
+      const counted = progress.snapshot().counts.rows;
+      for (const [table, count] of Object.entries(rows)) progress.addRows(table, Math.max(0, count - (counted[table] ?? 0)));
     }
     committedDays = await runDayLoop({
       engine,
