@@ -87,7 +87,7 @@ function printResult(output: Output, flags: ProgressFlags, heading: string, coun
 }
 
 /** Runs a generate command's work with progress shown and Ctrl-C handled; a cancelled run exits 130. */
-async function withProgress(
+export async function withProgress(
   output: Output,
   flags: ProgressFlags,
   name: string,

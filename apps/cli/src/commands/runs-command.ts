@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { RetailDatagenError } from '@retail-datagen/models';
-import { defaultWorkerCount, generateFacts, readRuns, runStageDefinitions, type RunRecord } from '@retail-datagen/runner';
-import { listenForInterrupt } from '../interrupt.js';
+import { defaultWorkerCount, generateFacts, readRuns, type RunRecord } from '@retail-datagen/runner';
 import { parseWholeNumber } from '../flags.js';
 import { generators } from '../generators.js';
 import { formatRowCounts } from '../print-row-counts.js';
-import { startProgressDisplay, type ProgressFlags } from '../progress-display.js';
+import type { ProgressFlags } from '../progress-display.js';
+import { withProgress } from './generate-command.js';
 import type { Output } from '../program.js';
 
 interface RunsFlags {
@@ -93,11 +93,8 @@ export function registerRunsCommands(program: Command, output: Output): void {
       const { run } = await readRuns(flags.db, runId);
       if (!run) throw new RetailDatagenError({ code: 'USER_UNKNOWN_RUN', message: `no run ${runId} in ${flags.db}` });
       const workers = flags.workers === undefined ? defaultWorkerCount() : parseWholeNumber('--workers', flags.workers, 0, 256);
-      const display = startProgressDisplay(`resume ${runId} in ${flags.db}`, runStageDefinitions({ master: false, facts: true }), flags, output);
-      const interrupt = listenForInterrupt(output);
-      let result;
-      try {
-        result = await generateFacts({
+      await withProgress(output, flags, `resume ${runId} in ${flags.db}`, { master: false, facts: true }, async (progress, signal) => {
+        const result = await generateFacts({
           database: flags.db,
           config: run.config,
           generators,
@@ -106,27 +103,21 @@ export function registerRunsCommands(program: Command, output: Output): void {
           generatorsModule,
           resume: runId,
           ...(flags.keepCheckpoints ? { keepCheckpoints: true } : {}),
-          progress: display.job,
-          signal: interrupt.signal,
+          progress,
+          signal,
         });
-        if (result.cancelled) display.job.cancel('stopped');
-        else display.job.complete();
-      } catch (error) {
-        display.job.fail(error);
-        throw error;
-      } finally {
-        interrupt.dispose();
-        await display.close();
-      }
-      if (result.cancelled) {
-        throw new RetailDatagenError({
-          code: 'CANCELLED',
-          message: `${result.committedDays} of ${result.days} days are committed (${result.firstDate} to ${result.lastCommittedDate}), each complete in ${flags.db} (run ${runId}); run \`datagen runs resume ${runId} --db ${flags.db}\` to continue it`,
-        });
-      }
-      if (!flags.json) {
-        output.stdout.write(`Resumed run ${runId}: ${run.historyStart} to ${run.end} in ${flags.db}\n\n`);
-        output.stdout.write(formatRowCounts(result.tables));
-      }
+        if (result.cancelled) {
+          return {
+            cancelled: `${result.committedDays} of ${result.days} days are committed (${result.firstDate} to ${result.lastCommittedDate}), each complete in ${flags.db} (run ${runId}); run \`datagen runs resume ${runId} --db ${flags.db}\` to continue it`,
+          };
+        }
+        return {
+          print: () => {
+            if (flags.json) return;
+            output.stdout.write(`Resumed run ${runId}: ${run.historyStart} to ${run.end} in ${flags.db}\n\n`);
+            output.stdout.write(formatRowCounts(result.tables));
+          },
+        };
+      });
     });
 }
