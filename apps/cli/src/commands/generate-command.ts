@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, RetailDatagenError } from '@retail-datagen/models';
+import { InvalidArgumentError, RetailDatagenError, type RetailConfig } from '@retail-datagen/models';
 import type { ProgressJob } from '@retail-datagen/progress';
 import {
   defaultWorkerCount,
@@ -11,6 +11,7 @@ import {
   resolveFactTables,
   runStageDefinitions,
   type FactRunStart,
+  type GenerateFactsOptions,
   type GenerateFactsResult,
   type TableRowCount,
 } from '@retail-datagen/runner';
@@ -137,8 +138,21 @@ function announceStart(output: Output, database: string): (start: FactRunStart) 
   };
 }
 
-function runOptionsOf(flags: FactFlags): { resume?: true; keepCheckpoints?: boolean } {
-  return { ...(flags.resume ? { resume: true as const } : {}), ...(flags.keepCheckpoints ? { keepCheckpoints: true } : {}) };
+/** What `generate facts` and `generate all` pass the runner for a run into `database`. */
+function factRunOptions(output: Output, flags: FactFlags, database: string, config: RetailConfig, progress: ProgressJob, signal: AbortSignal): GenerateFactsOptions {
+  const tables = tablesOf(flags);
+  return {
+    database,
+    config,
+    generators,
+    ...workersOf(flags),
+    ...(tables ? { tables } : {}),
+    ...(flags.resume ? { resume: true as const } : {}),
+    ...(flags.keepCheckpoints ? { keepCheckpoints: true } : {}),
+    progress,
+    signal,
+    onStart: announceStart(output, database),
+  };
 }
 
 export function registerGenerateCommands(program: Command, output: Output): void {
@@ -183,20 +197,8 @@ export function registerGenerateCommands(program: Command, output: Output): void
     .description('Generate the fact history, day by day, into a file that holds master data; prints row counts. A later --end on a completed history extends it.')
     .action(async (flags: FactFlags & ProgressFlags & { db: string }) => {
       const config = await configOf(flags);
-      const tables = tablesOf(flags);
-      const run = workersOf(flags);
       await withProgress(output, flags, `generate facts ${config.start}..${config.end} into ${flags.db}`, { master: false, facts: true }, async (progress, signal) => {
-        const result = await generateFacts({
-          database: flags.db,
-          config,
-          generators,
-          ...run,
-          ...(tables ? { tables } : {}),
-          ...runOptionsOf(flags),
-          progress,
-          signal,
-          onStart: announceStart(output, flags.db),
-        });
+        const result = await generateFacts(factRunOptions(output, flags, flags.db, config, progress, signal));
         const cancelled = cancelledMessage(flags.db, result);
         if (cancelled) return { cancelled };
         return { print: () => printResult(output, flags, `Generated facts ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed}, run ${result.runId})`, result.tables) };
@@ -227,17 +229,7 @@ export function registerGenerateCommands(program: Command, output: Output): void
       const database = flags.db;
       if (database === undefined) throw new InvalidArgumentError('--db', '', 'a DuckDB file, or --out with --format for files');
       await withProgress(output, flags, `generate ${config.start}..${config.end} into ${database}`, { master: true, facts: true }, async (progress, signal) => {
-        const result = await generateHistory({
-          database,
-          config,
-          generators,
-          ...run,
-          ...(tables ? { tables } : {}),
-          ...runOptionsOf(flags),
-          progress,
-          signal,
-          onStart: announceStart(output, database),
-        });
+        const result = await generateHistory(factRunOptions(output, flags, database, config, progress, signal));
         const facts = result.facts;
         if (!facts) return { cancelled: `only master data was written to ${database}; run the same command again to generate the facts` };
         const cancelled = cancelledMessage(database, facts);
