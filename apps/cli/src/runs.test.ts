@@ -92,9 +92,19 @@ function killWhen(args: readonly string[], onEvent: (event: Progress, child: Chi
   });
 }
 
-function sleepThenKill(child: ChildProcess, milliseconds: number): true | 'later' {
-  setTimeout(() => child.kill('SIGKILL'), milliseconds);
-  return 'later';
+/**
+ * A trigger that kills the process `milliseconds` after the first event
+ * reporting a committed day (progress events are throttled, so that event may
+ * already count several).
+ */
+function killAfter(milliseconds: number): (event: Progress, child: ChildProcess) => false | 'later' {
+  let armed = false;
+  return (event, child) => {
+    if (armed || event.checkpoints < 1) return false;
+    armed = true;
+    setTimeout(() => child.kill('SIGKILL'), milliseconds);
+    return 'later';
+  };
 }
 
 async function runsOf(database: string): Promise<{ runId: string; status: string; lastCommittedDate?: string }[]> {
@@ -111,10 +121,10 @@ describe('exact resume after kill -9', () => {
       // Before any day commits: during the master data or the first day.
       ['early', () => true],
       // Halfway through generating a day.
-      ['mid-day', (event, child) => event.checkpoints === 1 && sleepThenKill(child, 150)],
+      ['mid-day', killAfter(150)],
       // Right as a day is reported committed, when the next commit may be under way.
       ['at a commit', (event) => event.checkpoints >= 2],
-      ['just after a commit', (event, child) => event.checkpoints === 1 && sleepThenKill(child, 20)],
+      ['just after a commit', killAfter(20)],
     ];
     const kills: string[] = [];
     let finishedEarly = false;
