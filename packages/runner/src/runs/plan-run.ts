@@ -52,12 +52,12 @@ export interface PlanRunInput {
 export async function planRun(input: PlanRunInput): Promise<PlannedRun> {
   const { store, config, now } = input;
   const runs = await listRuns(store);
-  const identity = runIdentity(input);
+  const identity = runIdentity(config, input.registry.generators.map((generator) => generator.id), input.written.map((table) => table.name));
 
   if (input.resume === true && runs[0]?.status === 'completed') {
     // Nothing is unfinished: the same run again has nothing to do; another one is not a resume.
     const latest = runs[0];
-    const differences = configDifferences(runIdentity({ ...input, config: latest.config, registryIds: latest.generators, tableNames: latest.tables }), identity);
+    const differences = configDifferences(identityOf(latest), identity);
     if (differences.length === 0) return { mode: 'complete', record: latest, checkpoint: undefined };
     throw new RetailDatagenError({
       code: 'USER_INVALID_ARGUMENT',
@@ -77,7 +77,7 @@ export async function planRun(input: PlanRunInput): Promise<PlannedRun> {
         message: `run ${target.runId} cannot be resumed: run ${newer.runId}, started later, rewrote the facts of ${store.path}`,
       });
     }
-    const differences = configDifferences(runIdentity({ ...input, config: target.config, registryIds: target.generators, tableNames: target.tables }), identity);
+    const differences = configDifferences(identityOf(target), identity);
     if (differences.length > 0) {
       throw new RetailDatagenError({
         code: 'USER_INVALID_ARGUMENT',
@@ -109,7 +109,7 @@ export async function planRun(input: PlanRunInput): Promise<PlannedRun> {
 
   const latest = runs[0];
   if (latest !== undefined && latest.status === 'completed' && latest.historyStart === config.start && latest.end < config.end) {
-    const before = runIdentity({ ...input, config: { ...latest.config, end: config.end }, registryIds: latest.generators, tableNames: latest.tables });
+    const before = runIdentity({ ...latest.config, end: config.end }, latest.generators, latest.tables);
     const final = configDifferences(before, identity).length === 0 ? await latestCheckpoint(store, latest.runId) : undefined;
     if (final !== undefined && final.date === latest.end) {
       const record: RunRecord = { ...base, runId: newRunId(now), firstDay: isoDateOf(dayNumberOf(latest.end) + 1), extendsRunId: latest.runId };
@@ -140,12 +140,13 @@ export async function planRun(input: PlanRunInput): Promise<PlannedRun> {
 }
 
 /** What must match for a run to be resumed or extended: the config, the packages and the tables written. */
-function runIdentity(input: PlanRunInput & { registryIds?: readonly string[]; tableNames?: readonly string[] }): { config: RetailConfig; generators: string[]; tables: string[] } {
-  return {
-    config: input.config,
-    generators: [...(input.registryIds ?? input.registry.generators.map((generator) => generator.id))].sort(),
-    tables: [...(input.tableNames ?? input.written.map((table) => table.name))].sort(),
-  };
+function runIdentity(config: RetailConfig, generators: readonly string[], tables: readonly string[]): { config: RetailConfig; generators: string[]; tables: string[] } {
+  return { config, generators: [...generators].sort(), tables: [...tables].sort() };
+}
+
+/** The identity a recorded run was started with. */
+function identityOf(run: RunRecord): ReturnType<typeof runIdentity> {
+  return runIdentity(run.config, run.generators, run.tables);
 }
 
 /**
