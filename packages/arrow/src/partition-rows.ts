@@ -1,4 +1,4 @@
-import { millisecondsPerDay, type ColumnBatch, type ColumnData } from '@retail-datagen/generator-core';
+import { millisecondsPerDay, type ColumnBatch, type ColumnData, type DictionaryColumn, type Utf8Column } from '@retail-datagen/generator-core';
 import { createColumnBatch } from '@retail-datagen/generator-core';
 import type { FieldDefinition } from '@retail-datagen/models';
 import { partitionValueOf } from './file-layout.js';
@@ -45,8 +45,29 @@ function selectColumn(column: ColumnData, indices: Int32Array): ColumnData {
   if (column instanceof Float64Array) return gather(column, indices, new Float64Array(indices.length));
   if (column instanceof Uint8Array) return gather(column, indices, new Uint8Array(indices.length));
   if (Array.isArray(column)) return Array.from(indices, (index) => (column as readonly (string | null)[])[index] ?? null);
-  const dictionary = column as Extract<ColumnData, { kind: 'dictionary' }>;
+  const coded = column as Utf8Column | DictionaryColumn;
+  if (coded.kind === 'utf8') return selectUtf8(coded, indices);
+  const dictionary = coded;
   return { kind: 'dictionary', dictionary: dictionary.dictionary, codes: gather(dictionary.codes, indices, new Int32Array(indices.length)) };
+}
+
+/** The rows' UTF-8 bytes copied in the new order, never decoded. */
+function selectUtf8(column: Utf8Column, indices: Int32Array): Utf8Column {
+  const offsets = new Int32Array(indices.length + 1);
+  let byteCount = 0;
+  for (let row = 0; row < indices.length; row++) {
+    const index = indices[row] as number;
+    byteCount += (column.offsets[index + 1] as number) - (column.offsets[index] as number);
+    offsets[row + 1] = byteCount;
+  }
+  const bytes = new Uint8Array(byteCount);
+  for (let row = 0; row < indices.length; row++) {
+    const index = indices[row] as number;
+    bytes.set(column.bytes.subarray(column.offsets[index], column.offsets[index + 1]), offsets[row]);
+  }
+  const { validity } = column;
+  if (validity === undefined) return { kind: 'utf8', offsets, bytes };
+  return { kind: 'utf8', offsets, bytes, validity: gather(validity, indices, new Uint8Array(indices.length)) };
 }
 
 function gather<T extends Int32Array | Float64Array | Uint8Array>(source: T, indices: Int32Array, target: T): T {

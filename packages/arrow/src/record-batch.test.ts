@@ -1,5 +1,5 @@
 import { RecordBatchReader, RecordBatchStreamWriter, tableFromIPC, util, type RecordBatch } from 'apache-arrow';
-import { createColumnBatch } from '@retail-datagen/generator-core';
+import { createColumnBatch, utf8ColumnOf } from '@retail-datagen/generator-core';
 import { RetailDatagenError } from '@retail-datagen/models';
 import { describe, expect, it } from 'vitest';
 import { arrowSchemaOf } from './arrow-schema.js';
@@ -21,6 +21,18 @@ describe('toRecordBatch / fromRecordBatch', () => {
     expect(rowsOf(back)).toEqual(rowsOf(batch));
     expect(back.columns.Category).toMatchObject({ kind: 'dictionary' });
     expect(Object.keys(back.validity).sort()).toEqual(['BusinessDate', 'Category', 'Note', 'Quantity', 'Ratio', 'Refrigerated', 'SequenceNumber', 'UnitPrice']);
+  });
+
+  it('shares the buffers of UTF-8 byte columns (no re-encoding) and reads the same values back, through IPC too', () => {
+    const batch = everyTypeBatch(generatedRows(300));
+    const note = utf8ColumnOf(rowsOf(batch).map((row) => row[6] as string | null));
+    const receiptId = utf8ColumnOf(rowsOf(batch).map((row) => row[10] as string));
+    const utf8Batch = createColumnBatch(everyTypeTable, batch.length, { ...batch.columns, Note: note, ReceiptId: receiptId }, batch.validity);
+    const recordBatch = toRecordBatch(utf8Batch);
+    expect(recordBatch.getChild('note')?.data[0]?.values.buffer).toBe(note.bytes.buffer);
+    expect(String(recordBatch.schema.fields[6]?.type)).toBe('Utf8');
+    expect(rowsOf(fromRecordBatch(recordBatch, everyTypeTable))).toEqual(rowsOf(batch));
+    expect(rowsOf(fromRecordBatch(ipcRoundTrip([recordBatch])[0] as RecordBatch, everyTypeTable))).toEqual(rowsOf(batch));
   });
 
   it('maps logical types to Arrow types readers understand, named by physical column', () => {

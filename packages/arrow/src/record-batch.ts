@@ -19,7 +19,7 @@ import {
   type TimestampMillisecond,
   type Utf8,
 } from 'apache-arrow';
-import { createColumnBatch, type ColumnBatch, type ColumnData, type DictionaryColumn } from '@retail-datagen/generator-core';
+import { createColumnBatch, type ColumnBatch, type ColumnData, type DictionaryColumn, type Utf8Column } from '@retail-datagen/generator-core';
 import type { FieldDefinition, TableDefinition } from '@retail-datagen/models';
 import { arrowSchemaOf, moneyDecimal } from './arrow-schema.js';
 import { ArrowConversionError } from './arrow-conversion-error.js';
@@ -95,6 +95,10 @@ export function recordBatchOf(schema: Schema, children: Data[], length: number):
 
 function isDictionaryColumn(column: ColumnData | undefined): column is DictionaryColumn {
   return column !== undefined && !Array.isArray(column) && typeof column === 'object' && 'kind' in column && column.kind === 'dictionary';
+}
+
+function isUtf8Column(column: ColumnData): column is Utf8Column {
+  return !Array.isArray(column) && typeof column === 'object' && 'kind' in column && column.kind === 'utf8';
 }
 
 function columnToData(field: FieldDefinition, type: DataType, column: ColumnData, validity: Uint8Array | undefined, length: number, table: TableDefinition): Data {
@@ -190,6 +194,12 @@ function stringData(type: DataType, column: ColumnData, length: number, where: s
   if (Array.isArray(column)) {
     const encoded = encodeUtf8(column as readonly (string | null)[]);
     return makeData({ type: type as Utf8, length, nullCount: encoded.nullCount, nullBitmap: encoded.nullBitmap, valueOffsets: encoded.offsets, data: encoded.bytes });
+  }
+  if (isUtf8Column(column)) {
+    // Already Arrow's layout: the buffers are shared, not copied.
+    const { bitmap, nullCount } = bitmapOf(column.validity, length);
+    if (!DataType.isUtf8(type)) throw new ArrowConversionError(`${where}: a UTF-8 column cannot fill a ${type.toString()} field`, generationFailure);
+    return makeData({ type, length, nullCount, nullBitmap: bitmap, valueOffsets: column.offsets, data: column.bytes });
   }
   if (!isDictionaryColumn(column)) throw new ArrowConversionError(`${where}: expected a string column`, generationFailure);
   if (DataType.isUtf8(type)) return stringData(type, expandDictionary(column), length, where);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ColumnBatch } from '@retail-datagen/generator-core';
+import { utf8ColumnOf, type ColumnBatch } from '@retail-datagen/generator-core';
 import { openStore, type DuckDBStore } from './duckdb-store.js';
 import { everyTypeBatch, everyTypeTable, generatedRows } from './test-support/every-type-table.js';
 
@@ -146,6 +146,31 @@ describe('repeated long strings in a plain array', () => {
       });
       const batch = everyTypeBatch(generatedRows(rows));
       await store.appendBatch({ ...batch, columns: { ...batch.columns, Note: values } });
+      const stored = await store.query('SELECT note FROM test_every_type ORDER BY id');
+      expect(stored.map((row) => row.note)).toEqual(values);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('UTF-8 byte columns (Utf8Column)', () => {
+  it('stores the same text as plain strings: inline and heap lengths, Unicode, NULLs, long repeats, across chunks and batches', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await store.createTables([everyTypeTable]);
+      const rows = 5_000;
+      const values = Array.from({ length: rows }, (_, row) => {
+        if (row % 13 === 0) return null;
+        if (row % 17 === 0) return ['', 'abcdefghijkl', 'éééééé', 'ééééééé', '東京'][row % 5] as string;
+        // Long values repeat on the following rows, as a receipt id does on its lines; equal lengths, different bytes.
+        return `R00017-20241129-${String(Math.floor(row / (1 + (row % 5)))).padStart(5, '0')}`;
+      });
+      const batchOf = (from: number, to: number) => {
+        const part = everyTypeBatch(generatedRows(to - from, from));
+        return { ...part, columns: { ...part.columns, Note: utf8ColumnOf(values.slice(from, to)) } };
+      };
+      await store.appendBatches([batchOf(0, 3), batchOf(3, 2_050), batchOf(2_050, rows)]);
       const stored = await store.query('SELECT note FROM test_every_type ORDER BY id');
       expect(stored.map((row) => row.note)).toEqual(values);
     } finally {

@@ -1,22 +1,13 @@
 import bindings, { type Vector } from '@duckdb/node-bindings';
-import {
-  DuckDBBigIntVector,
-  DuckDBBooleanVector,
-  DuckDBDateVector,
-  DuckDBDecimal64Vector,
-  DuckDBDoubleVector,
-  DuckDBIntegerVector,
-  DuckDBTimestampVector,
-  DuckDBVarCharVector,
-  type DuckDBVector,
-} from '@duckdb/node-api';
-import type { ColumnData, DictionaryColumn } from '@retail-datagen/generator-core';
+import type { ColumnData, DictionaryColumn, Utf8Column } from '@retail-datagen/generator-core';
 import type { FieldDefinition, TableDefinition } from '@retail-datagen/models';
 import { StorageError } from './storage-error.js';
 import { moneyPrecision } from './table-ddl.js';
 
 /** Rows of one batch column to copy into one data-chunk vector. */
 export interface ColumnSlice {
+  /** First vector row to write: a chunk may hold the rows of several batches. */
+  readonly at: number;
   readonly table: TableDefinition;
   readonly field: FieldDefinition;
   readonly column: ColumnData;
@@ -24,7 +15,7 @@ export interface ColumnSlice {
   readonly validity: Uint8Array | undefined;
   /** First batch row to copy. */
   readonly offset: number;
-  /** Rows to copy; at most the chunk's row count. */
+  /** Rows to copy; `at + count` is at most the chunk's capacity. */
   readonly count: number;
 }
 
@@ -38,20 +29,6 @@ const stringSlotBytes = 16;
 const inlineStringBytes = 12;
 const twoToThe32 = 4_294_967_296;
 
-/**
- * The native vector behind a node-api vector wrapper. The writers fill the
- * vector's memory in bulk with `copy_data_to_vector` (one native call per
- * column slice) instead of the wrappers' `setItem` (a BigInt and a value
- * object per cell for money and timestamps, a native call per string); the
- * wrapper's own buffer is never flushed, so it cannot overwrite what was
- * copied. Pinned to the node-api version of the catalog.
- */
-function nativeVector(vector: DuckDBVector): Vector {
-  const native = (vector as unknown as { readonly vector?: Vector }).vector;
-  if (native === undefined) throw new StorageError('cannot reach the native vector of a DuckDB data chunk (unexpected @duckdb/node-api version)');
-  return native;
-}
-
 /** Reused scratch memory, grown as needed: 8 bytes per row for 64-bit values, 16 for string slots. */
 let scratch = new ArrayBuffer(2048 * stringSlotBytes);
 function scratchBytes(byteCount: number): ArrayBuffer {
@@ -61,7 +38,10 @@ function scratchBytes(byteCount: number): ArrayBuffer {
 
 /**
  * Copies one slice of a batch column into a data-chunk vector of the field's
- * DuckDB type, in bulk: 32-bit and double columns straight from the batch's
+ * DuckDB type (the chunk is built from the table's definition, so the types
+ * match), from vector row `at` on, in bulk with `copy_data_to_vector` (one
+ * native call per column slice instead of a value object or a native call per
+ * cell): 32-bit and double columns straight from the batch's
  * typed array, 64-bit values (money cents, timestamp microseconds, int64)
  * as two 32-bit words each, strings of up to 12 UTF-8 bytes written inline
  * (longer ones through DuckDB's string heap), and the validity mask as a
@@ -69,53 +49,44 @@ function scratchBytes(byteCount: number): ArrayBuffer {
  * (money that is not whole cents or does not fit DECIMAL(12,2), fractional
  * timestamps, int64 beyond 2^53) are refused with the row and the value.
  */
-export function writeColumnSlice(vector: DuckDBVector, slice: ColumnSlice): void {
-  const target = nativeVector(vector);
+export function writeColumnSlice(target: Vector, slice: ColumnSlice): void {
   switch (slice.field.type) {
     case 'int32':
-      expectVector(vector, DuckDBIntegerVector, slice);
       copyTyped(target, expectArray(slice.column, Int32Array, slice), slice);
       break;
     case 'date':
-      expectVector(vector, DuckDBDateVector, slice);
       copyTyped(target, expectArray(slice.column, Int32Array, slice), slice);
       break;
     case 'float64':
-      expectVector(vector, DuckDBDoubleVector, slice);
       copyTyped(target, expectArray(slice.column, Float64Array, slice), slice);
       break;
     case 'int64':
-      expectVector(vector, DuckDBBigIntVector, slice);
       copyWide(target, expectArray(slice.column, Float64Array, slice), slice, 1, Number.MAX_SAFE_INTEGER, 'an integer between -(2^53-1) and 2^53-1');
       break;
     case 'money':
-      expectVector(vector, DuckDBDecimal64Vector, slice);
       copyWide(target, expectArray(slice.column, Float64Array, slice), slice, 1, maxCents, `whole cents between -${maxCents} and ${maxCents}`);
       break;
     case 'timestamp':
-      expectVector(vector, DuckDBTimestampVector, slice);
       copyWide(target, expectArray(slice.column, Float64Array, slice), slice, 1000, maxTimestampMilliseconds, `whole milliseconds since 1970-01-01, at most ${maxTimestampMilliseconds} either way`);
       break;
     case 'boolean':
-      expectVector(vector, DuckDBBooleanVector, slice);
       copyBoolean(target, expectArray(slice.column, Uint8Array, slice), slice);
       break;
     case 'string':
-      expectVector(vector, DuckDBVarCharVector, slice);
       copyStrings(target, slice);
       return;
   }
   copyValidity(target, slice, undefined);
 }
 
-function copyTyped(target: Vector, values: Int32Array | Float64Array, { offset, count }: ColumnSlice): void {
+function copyTyped(target: Vector, values: Int32Array | Float64Array, { at, offset, count }: ColumnSlice): void {
   const width = values.BYTES_PER_ELEMENT;
-  bindings.copy_data_to_vector(target, 0, values.buffer as ArrayBuffer, values.byteOffset + offset * width, count * width);
+  bindings.copy_data_to_vector(target, at * width, values.buffer as ArrayBuffer, values.byteOffset + offset * width, count * width);
 }
 
 /** 64-bit integers (value x multiplier) as little-endian word pairs, without BigInt. */
 function copyWide(target: Vector, values: Float64Array, slice: ColumnSlice, multiplier: number, maximum: number, expected: string): void {
-  const { validity, offset, count } = slice;
+  const { validity, at, offset, count } = slice;
   const buffer = scratchBytes(count * 8);
   const words = new Int32Array(buffer, 0, count * 2);
   for (let row = 0; row < count; row++) {
@@ -132,29 +103,31 @@ function copyWide(target: Vector, values: Float64Array, slice: ColumnSlice, mult
     words[2 * row] = (scaled - high * twoToThe32) | 0;
     words[2 * row + 1] = high;
   }
-  bindings.copy_data_to_vector(target, 0, buffer, 0, count * 8);
+  bindings.copy_data_to_vector(target, at * 8, buffer, 0, count * 8);
 }
 
-function copyBoolean(target: Vector, values: Uint8Array, { offset, count }: ColumnSlice): void {
+function copyBoolean(target: Vector, values: Uint8Array, { at, offset, count }: ColumnSlice): void {
   const bytes = new Uint8Array(scratchBytes(count), 0, count);
   for (let row = 0; row < count; row++) bytes[row] = values[offset + row] === 0 ? 0 : 1;
-  bindings.copy_data_to_vector(target, 0, bytes.buffer as ArrayBuffer, 0, count);
+  bindings.copy_data_to_vector(target, at, bytes.buffer as ArrayBuffer, 0, count);
 }
 
 /**
  * Strings: every string that fits inline is written as its string_t slot
  * (length, then up to 12 UTF-8 bytes, zero padded) into one buffer copied in
  * one call; each longer string then goes through DuckDB's string heap. A
- * dictionary's entries are encoded once per slice.
+ * dictionary's entries are encoded once per slice; a Utf8Column's bytes are
+ * copied as they are, never decoded to text.
  */
 function copyStrings(target: Vector, slice: ColumnSlice): void {
-  const { column, offset, count } = slice;
+  const { column, at, offset, count } = slice;
   const slots = new Uint8Array(scratchBytes(count * stringSlotBytes), 0, count * stringSlotBytes);
   slots.fill(0);
   const lengths = new DataView(slots.buffer, 0, count * stringSlotBytes);
   const nulls = nullMask(slice);
   const long: number[] = [];
-  const longValues: string[] = [];
+  // A long value as text, or as UTF-8 bytes (a Utf8Column's).
+  const longValues: (string | Uint8Array)[] = [];
 
   // Slots are copied as four 32-bit words, the cheapest copy of 16 bytes in JS.
   const words = new Int32Array(slots.buffer, 0, count * 4);
@@ -184,6 +157,33 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
         long.push(row);
         longValues.push(value);
         lastLong = value;
+        lastLongRow = row;
+      }
+    }
+  } else if (isUtf8Column(column)) {
+    const { offsets, bytes, validity: present } = column;
+    let lastLongStart = -1;
+    let lastLongLength = -1;
+    let lastLongRow = -1;
+    for (let row = 0; row < count; row++) {
+      const index = offset + row;
+      if (present !== undefined && present[index] === 0) {
+        nulls[row] = 1;
+        continue;
+      }
+      if (nulls[row] === 1) continue;
+      const start = offsets[index] as number;
+      const length = (offsets[index + 1] as number) - start;
+      if (length <= inlineStringBytes) {
+        const base = row * stringSlotBytes;
+        lengths.setUint32(base, length, true);
+        for (let byte = 0; byte < length; byte++) slots[base + 4 + byte] = bytes[start + byte] as number;
+      } else if (length === lastLongLength && sameBytes(bytes, start, lastLongStart, length)) repeats.push(row, lastLongRow);
+      else {
+        long.push(row);
+        longValues.push(bytes.subarray(start, start + length));
+        lastLongStart = start;
+        lastLongLength = length;
         lastLongRow = row;
       }
     }
@@ -217,15 +217,26 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
       }
     }
   }
-  bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
-  for (let item = 0; item < long.length; item++) bindings.vector_assign_string_element(target, long[item] as number, longValues[item] as string);
+  const first = at * stringSlotBytes;
+  bindings.copy_data_to_vector(target, first, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
+  for (let item = 0; item < long.length; item++) {
+    const value = longValues[item] as string | Uint8Array;
+    if (typeof value === 'string') bindings.vector_assign_string_element(target, at + (long[item] as number), value);
+    else bindings.vector_assign_string_element_len(target, at + (long[item] as number), value);
+  }
   if (repeats.length > 0) {
     // The heap slots of the long strings (length, prefix, pointer) are read back and copied to their repeats.
-    slots.set(bindings.vector_get_data(target, count * stringSlotBytes).subarray(0, count * stringSlotBytes));
+    slots.set(bindings.vector_get_data(target, first + count * stringSlotBytes).subarray(first, first + count * stringSlotBytes));
     for (let item = 0; item < repeats.length; item += 2) copySlot(words, repeats[item + 1] as number, repeats[item] as number);
-    bindings.copy_data_to_vector(target, 0, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
+    bindings.copy_data_to_vector(target, first, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
   }
   copyValidity(target, slice, nulls);
+}
+
+/** True when the `length` bytes at `start` equal those at `other`. */
+function sameBytes(bytes: Uint8Array, start: number, other: number, length: number): boolean {
+  for (let byte = length - 1; byte >= 0; byte--) if (bytes[start + byte] !== bytes[other + byte]) return false;
+  return true;
 }
 
 function copySlot(words: Int32Array, fromRow: number, toRow: number): void {
@@ -302,28 +313,31 @@ function nullMask({ validity, offset, count }: ColumnSlice): Uint8Array {
 }
 
 /**
- * Writes the validity bitmap (bit set = value present) when the slice has a
- * NULL; a fresh chunk's vectors are all valid, so nothing is written otherwise.
+ * Clears the validity bits (bit set = value present) of the slice's NULL
+ * rows; a fresh (or reset) chunk's vectors are all valid, so nothing is
+ * written when the slice has none. The bitmap is read back first: rows
+ * before `at` belong to other slices.
  */
 function copyValidity(target: Vector, slice: ColumnSlice, nulls: Uint8Array | undefined): void {
   const mask = nulls ?? (slice.validity === undefined ? undefined : nullMask(slice));
   if (mask === undefined || !mask.includes(1)) return;
-  const words = Math.ceil(slice.count / 64);
-  const bitmap = new Uint8Array(words * 8).fill(0xff);
-  for (let row = 0; row < slice.count; row++) if (mask[row] === 1) bitmap[row >> 3] = (bitmap[row >> 3] as number) & ~(1 << (row & 7));
+  const byteCount = Math.ceil((slice.at + slice.count) / 64) * 8;
   bindings.vector_ensure_validity_writable(target);
-  bindings.copy_data_to_vector_validity(target, 0, bitmap.buffer, 0, bitmap.byteLength);
+  const bitmap = Uint8Array.from(bindings.vector_get_validity(target, byteCount).subarray(0, byteCount));
+  for (let row = 0; row < slice.count; row++) {
+    if (mask[row] !== 1) continue;
+    const bit = slice.at + row;
+    bitmap[bit >> 3] = (bitmap[bit >> 3] as number) & ~(1 << (bit & 7));
+  }
+  bindings.copy_data_to_vector_validity(target, 0, bitmap.buffer, 0, byteCount);
 }
 
 function isDictionaryColumn(column: ColumnData): column is DictionaryColumn {
   return !Array.isArray(column) && 'kind' in column && column.kind === 'dictionary';
 }
 
-function expectVector<T>(vector: DuckDBVector, type: abstract new (...args: never[]) => T, slice: ColumnSlice): T {
-  if (vector instanceof type) return vector;
-  throw new StorageError(
-    `cannot store ${slice.table.name}.${slice.field.column}: the data chunk holds ${vector.type.toString()} where ${slice.field.type} was expected`,
-  );
+function isUtf8Column(column: ColumnData): column is Utf8Column {
+  return !Array.isArray(column) && 'kind' in column && column.kind === 'utf8';
 }
 
 function expectArray<T>(column: ColumnData, type: abstract new (...args: never[]) => T, slice: ColumnSlice): T {

@@ -144,9 +144,71 @@ describe('round trip', () => {
     expect(await readEveryType(store)).toEqual(expectedEveryType(rows));
   });
 
+  it('packs small batches into shared data chunks: every row lands once, NULLs and long strings at any row offset', async () => {
+    // Long notes repeat on the next rows (the string heap path) and every seventh row has NULLs; batch sizes put
+    // batch boundaries at odd rows inside chunks and across chunk boundaries.
+    const rows = generatedRows(4_500).map((row) => (row.note === null ? row : { ...row, note: `a note longer than twelve bytes ${Math.floor(row.id / 3)}` }));
+    const sizes = [1, 2, 5, 700, 1_339, 2, 2_048, 3, 400];
+    const batches: ColumnBatch[] = [];
+    let start = 0;
+    for (const size of sizes) {
+      batches.push(everyTypeBatch(rows.slice(start, start + size)));
+      start += size;
+    }
+    expect(start).toBe(rows.length);
+    const store = await open();
+    await store.replaceTables(batches);
+    expect(await readEveryType(store)).toEqual(expectedEveryType(rows));
+  });
+
   it('stores an empty batch as an empty table', async () => {
     const store = await open();
     await store.replaceTables([everyTypeBatch([])]);
+    expect(await store.rowCounts([everyTypeTable])).toEqual(new Map([['test_every_type', 0]]));
+  });
+});
+
+describe('prepareBatches and appendPrepared', () => {
+  it('appends prepared batches later, in a transaction of their own or an enclosing one, with the rows of each table', async () => {
+    const store = await open();
+    await store.createTables([everyTypeTable, smallTable]);
+    const rows = generatedRows(3_000);
+    const first = store.prepareBatches([everyTypeBatch(rows.slice(0, 1_000)), smallBatch(['a', 'b'])]);
+    const second = store.prepareBatches([everyTypeBatch(rows.slice(1_000))]);
+    expect([...first.rows]).toEqual([
+      ['test_every_type', 1_000],
+      ['test_small', 2],
+    ]);
+    await store.appendPrepared(first);
+    await store.transaction(async () => {
+      await store.appendPrepared(second);
+      await store.appendBatch(smallBatch(['c'], 3));
+    });
+    expect(await readEveryType(store)).toEqual(expectedEveryType(rows));
+    expect(await store.query('SELECT name FROM test_small ORDER BY id')).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
+  });
+
+  it('refuses a prepared set twice, after its release, or from another store; a released set appends nothing', async () => {
+    const store = await open();
+    const other = await open('other.duckdb');
+    await store.createTables([smallTable]);
+    const appended = store.prepareBatches([smallBatch(['a'])]);
+    await store.appendPrepared(appended);
+    await expect(store.appendPrepared(appended)).rejects.toThrow('these prepared batches were already appended or released');
+    const released = store.prepareBatches([smallBatch(['b'], 2)]);
+    released.release();
+    await expect(store.appendPrepared(released)).rejects.toThrow('already appended or released');
+    await expect(other.appendPrepared(store.prepareBatches([smallBatch(['c'], 3)]))).rejects.toThrow(/not prepared by the store of .*other\.duckdb/);
+    expect(await store.query('SELECT name FROM test_small')).toEqual([{ name: 'a' }]);
+  });
+
+  it('refuses a malformed batch when preparing, before anything is appended', async () => {
+    const store = await open();
+    await store.createTables([everyTypeTable]);
+    const batch = everyTypeBatch(generatedRows(3));
+    const fractional = createColumnBatch(everyTypeTable, 3, { ...batch.columns, UnitPrice: Float64Array.of(1, 2.5, 3) }, batch.validity);
+    expect(() => store.prepareBatches([everyTypeBatch(generatedRows(2_100)), fractional])).toThrow(StorageError);
+    expect(() => store.prepareBatches([fractional])).toThrow('cannot store test_every_type.unit_price row 1: got 2.5');
     expect(await store.rowCounts([everyTypeTable])).toEqual(new Map([['test_every_type', 0]]));
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '@duckdb/node-api';
 import type { ColumnBatch } from '@retail-datagen/generator-core';
 import type { TableDefinition } from '@retail-datagen/models';
-import { appendColumnBatch } from './append-column-batch.js';
+import { appendTableChunks, DataChunkPool, fillTableChunks, type TableChunks } from './append-column-batch.js';
 import { canonicalDatabasePath, claimDatabaseFile, releaseDatabaseFile } from './open-database-files.js';
 import { messageOf, StorageError } from './storage-error.js';
 import { createTableStatement, dropTableStatement, duckdbColumnTypes, quoteIdentifier } from './table-ddl.js';
@@ -186,6 +186,31 @@ export interface DuckDBStore {
   appendBatches(batches: readonly ColumnBatch[]): Promise<void>;
 
   /**
+   * Converts batches to DuckDB data chunks now, to append later with
+   * {@link DuckDBStore.appendPrepared}: the conversion, most of an append's
+   * work in JavaScript, needs no connection, so it can run while another
+   * transaction commits. Throws StorageError for a malformed batch or a value
+   * its column cannot hold. A prepared set holds native memory until it is
+   * appended or released.
+   *
+   * @example
+   * ```ts
+   * const next = store.prepareBatches(engine.runDay(day + 1).batches); // while day's commit runs
+   * await committing;
+   * await store.transaction(() => store.appendPrepared(next));
+   * ```
+   */
+  prepareBatches(batches: readonly ColumnBatch[]): PreparedBatches;
+
+  /**
+   * Appends what {@link DuckDBStore.prepareBatches} converted, as
+   * {@link DuckDBStore.appendBatches} would the batches: all or none, one
+   * appender per table. A prepared set is appended once; its chunks are then
+   * reused.
+   */
+  appendPrepared(prepared: PreparedBatches): Promise<void>;
+
+  /**
    * Names of the tables in the database, sorted.
    *
    * @example
@@ -324,6 +349,51 @@ interface WorkScope {
   transaction: { failure: unknown } | undefined;
 }
 
+/**
+ * Batches converted to DuckDB data chunks by {@link DuckDBStore.prepareBatches},
+ * waiting for {@link DuckDBStore.appendPrepared}.
+ *
+ * @example
+ * ```ts
+ * const prepared = store.prepareBatches(batches);
+ * prepared.rows.get('fact_receipts'); // 1234
+ * prepared.release(); // not appended after all: the chunks are reused
+ * ```
+ */
+export interface PreparedBatches {
+  /** Rows by table, in the order tables first appear in the batches. */
+  readonly rows: ReadonlyMap<string, number>;
+  /** Gives the chunks back without appending them. Appending it afterwards is refused. */
+  release(): void;
+}
+
+class PreparedChunks implements PreparedBatches {
+  readonly rows: ReadonlyMap<string, number>;
+  #tables: readonly TableChunks[] | undefined;
+
+  constructor(
+    readonly pool: DataChunkPool,
+    tables: readonly TableChunks[],
+  ) {
+    this.#tables = tables;
+    this.rows = new Map(tables.map((filled) => [filled.table.name, filled.rows]));
+  }
+
+  /** The chunks, once: later calls (after an append or a release) throw. */
+  take(): readonly TableChunks[] {
+    const tables = this.#tables;
+    if (tables === undefined) throw new StorageError('these prepared batches were already appended or released');
+    this.#tables = undefined;
+    return tables;
+  }
+
+  release(): void {
+    const tables = this.#tables;
+    this.#tables = undefined;
+    for (const filled of tables ?? []) this.pool.give(filled.table, filled.chunks);
+  }
+}
+
 class ConnectedStore implements DuckDBStore {
   readonly path: string;
   private readonly instance: DuckDBInstance;
@@ -334,6 +404,8 @@ class ConnectedStore implements DuckDBStore {
   private closed = false;
   /** Tables whose physical columns were checked against their definition. */
   private readonly checkedTables = new Set<string>();
+  /** Data chunks reused from one append to the next. */
+  private readonly chunks = new DataChunkPool();
 
   constructor(path: string, instance: DuckDBInstance, connection: DuckDBConnection, canonicalPath: string | undefined) {
     this.path = path;
@@ -384,24 +456,38 @@ class ConnectedStore implements DuckDBStore {
         await this.execute(dropTableStatement(table), `drop table ${table.name}`);
         await this.execute(createTableStatement(table), `create table ${table.name}`);
       }
-      for (const [table, tableBatches] of batchesByTable) await this.appendToTable(table, tableBatches);
+      await this.appendChunks(this.prepareChunks(batchesByTable).take());
     });
   }
 
   appendBatch(batch: ColumnBatch): Promise<void> {
-    return this.transaction(() => this.appendToTable(batch.table, [batch]));
+    return this.appendBatches([batch]);
   }
 
   appendBatches(batches: readonly ColumnBatch[]): Promise<void> {
-    return this.transaction(async () => {
-      const byTable = new Map<TableDefinition, ColumnBatch[]>();
-      for (const batch of batches) {
-        const group = byTable.get(batch.table);
-        if (group) group.push(batch);
-        else byTable.set(batch.table, [batch]);
-      }
-      for (const [table, group] of byTable) await this.appendToTable(table, group);
-    });
+    try {
+      return this.appendPrepared(this.prepareBatches(batches));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  prepareBatches(batches: readonly ColumnBatch[]): PreparedBatches {
+    if (this.closed) throw new StorageError(`${this.path} is closed`);
+    return this.prepareChunks(groupByTable(batches));
+  }
+
+  appendPrepared(prepared: PreparedBatches): Promise<void> {
+    if (!(prepared instanceof PreparedChunks) || prepared.pool !== this.chunks) {
+      return Promise.reject(new StorageError(`these prepared batches were not prepared by the store of ${this.path}`));
+    }
+    let tables: readonly TableChunks[];
+    try {
+      tables = prepared.take();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.transaction(() => this.appendChunks(tables));
   }
 
   existingTables(): Promise<string[]> {
@@ -515,7 +601,28 @@ class ConnectedStore implements DuckDBStore {
     }
   }
 
-  private async appendToTable(table: TableDefinition, batches: readonly ColumnBatch[]): Promise<void> {
+  private prepareChunks(batchesByTable: ReadonlyMap<TableDefinition, readonly ColumnBatch[]>): PreparedChunks {
+    const tables: TableChunks[] = [];
+    try {
+      for (const [table, group] of batchesByTable) tables.push(fillTableChunks(this.chunks, table, group));
+    } catch (error) {
+      for (const filled of tables) this.chunks.give(filled.table, filled.chunks);
+      throw error;
+    }
+    return new PreparedChunks(this.chunks, tables);
+  }
+
+  /** Appends each table's chunks through its own appender; the chunks go back to the pool whatever happens. */
+  private async appendChunks(tables: readonly TableChunks[]): Promise<void> {
+    try {
+      for (const filled of tables) await this.appendToTable(filled);
+    } finally {
+      for (const filled of tables) this.chunks.give(filled.table, filled.chunks);
+    }
+  }
+
+  private async appendToTable(filled: TableChunks): Promise<void> {
+    const { table } = filled;
     await this.checkTableColumns(table);
     let appender: DuckDBAppender;
     try {
@@ -524,10 +631,7 @@ class ConnectedStore implements DuckDBStore {
       throw this.failure(`cannot append to ${table.name} in ${this.path}: ${messageOf(error)}`, error);
     }
     try {
-      for (const batch of batches) {
-        if (batch.table.name !== table.name) throw new StorageError(`a batch for ${batch.table.name} cannot be appended to ${table.name}`);
-        appendColumnBatch(appender, batch);
-      }
+      appendTableChunks(appender, filled);
       // Closing flushes the buffered chunks into the table, inside the open transaction.
       appender.closeSync();
     } catch (error) {

@@ -2,6 +2,7 @@ export {
   openStore,
   type CreateTablesOptions,
   type DuckDBStore,
+  type PreparedBatches,
   type QueryParameters,
   type QueryRow,
   type QueryValue,

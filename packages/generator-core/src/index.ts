@@ -5,10 +5,12 @@ export {
   createColumnBatch,
   isColumnOfType,
   stringAt,
+  utf8ColumnOf,
   type ColumnBatch,
   type ColumnData,
   type DictionaryColumn,
   type StringColumn,
+  type Utf8Column,
 } from './batch/column-batch.js';
 export { ColumnBatchBuilder } from './batch/column-batch-builder.js';
 export { dayNumberOf, isoDateOf, millisecondsPerDay, timestampOf } from './calendar/day-number.js';

@@ -14,7 +14,7 @@ import { InvalidArgumentError, RetailDatagenError, type RetailConfig, type Table
 import { defaultWorkerCount, inlineExecutor, poolExecutor, type UnitExecutor } from './workers/unit-executor.js';
 import type { ProgressJob } from '@retail-datagen/progress';
 import type { TableRowCount } from './generate-master.js';
-import { runDayLoop } from './day-loop.js';
+import { runDayLoop, sumOf } from './day-loop.js';
 import { runStages } from './run-stages.js';
 import { planRun, type FactRunMode, type PlannedRun } from './runs/plan-run.js';
 import { checkpointStateVersion, ensureRunTables, insertCheckpoint, pruneCheckpoints, updateRun } from './runs/run-log.js';
@@ -263,18 +263,21 @@ async function runDays(
       snapshot: (current) => encodeState(current.snapshot()),
       ...(progress ? { progress } : {}),
       ...(signal ? { signal } : {}),
+      // A day's batches become DuckDB data chunks as soon as it is generated, while the day before commits.
+      prepare: (batches) => store.prepareBatches(batches),
+      discard: (prepared) => prepared.release(),
       // Each day commits in one transaction with its checkpoint and the run's progress.
-      write: async ({ dayNumber, date, day, batches, state }) => {
-        const rowsThisDay = batches.reduce((sum, batch) => sum + batch.length, 0);
-        for (const batch of batches) rows[batch.table.name] = (rows[batch.table.name] ?? 0) + batch.length;
+      write: async ({ dayNumber, date, day, rows: dayRows, prepared, state }) => {
+        const rowsThisDay = sumOf(dayRows);
+        for (const [table, count] of dayRows) rows[table] = (rows[table] ?? 0) + count;
         const now = new Date();
         await store.transaction(async () => {
-          await store.appendBatches(batches);
+          await store.appendPrepared(prepared);
           await insertCheckpoint(store, { runId: record.runId, date, committedAt: now.toISOString(), rows, stateVersion: checkpointStateVersion, state: state as Uint8Array });
           await updateRun(store, record.runId, { progressPct: (100 * day) / days, lastCommittedDate: date, rows }, now);
         });
         if (progress) {
-          for (const batch of batches) progress.addRows(batch.table.name, batch.length);
+          for (const [table, count] of dayRows) progress.addRows(table, count);
           progress.checkpoint(`day ${date}`, { day, date, rows: rowsThisDay });
         }
         options.onDay?.({ dayNumber, date, day, days, rowsThisDay });

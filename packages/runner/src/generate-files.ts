@@ -3,7 +3,7 @@ import { createFileSink, isFileFormat, type BatchSink, type FileFormat } from '@
 import { createGeneratorRegistry, dayNumberOf, FactEngine, runMasterPhase, type FactRun, type GeneratorPlugin } from '@retail-datagen/generator-core';
 import { InvalidArgumentError, type RetailConfig } from '@retail-datagen/models';
 import type { ProgressJob } from '@retail-datagen/progress';
-import { runDayLoop } from './day-loop.js';
+import { runDayLoop, sumOf } from './day-loop.js';
 import { createExecutor, resolveFactTables } from './generate-facts.js';
 import type { TableRowCount } from './generate-master.js';
 import { runStages } from './run-stages.js';
@@ -86,11 +86,12 @@ export async function generateToFiles(options: GenerateFilesOptions): Promise<Ge
         written: new Set(written.map((table) => table.name)),
         ...(progress ? { progress } : {}),
         ...(signal ? { signal } : {}),
-        write: async ({ date, day, batches }) => {
+        prepare: (batches) => batches,
+        write: async ({ date, day, rows, prepared: batches }) => {
           for (const batch of batches) await sink.write(batch.table, batch);
           if (progress) {
-            for (const batch of batches) progress.addRows(batch.table.name, batch.length);
-            progress.checkpoint(`day ${date}`, { day, date, rows: batches.reduce((sum, batch) => sum + batch.length, 0) });
+            for (const [table, count] of rows) progress.addRows(table, count);
+            progress.checkpoint(`day ${date}`, { day, date, rows: sumOf(rows) });
           }
         },
       });

@@ -1,4 +1,4 @@
-import { createColumnBatch, type ColumnBatch } from '@retail-datagen/generator-core';
+import { createColumnBatch, stringAt, type ColumnBatch, type StringColumn } from '@retail-datagen/generator-core';
 import { defineTable } from '@retail-datagen/models';
 
 /** One field of each logical type, nullable and not, a dictionary string and a column-name override. */
@@ -125,11 +125,7 @@ export function rowsOf(batch: ColumnBatch): unknown[][] {
         const mask = batch.validity[field.name];
         if (mask && mask[row] === 0) return null;
         const column = batch.columns[field.name];
-        if (Array.isArray(column)) return column[row] ?? null;
-        if (column && 'kind' in column) {
-          const code = column.codes[row] as number;
-          return code < 0 ? null : column.dictionary[code];
-        }
+        if (column !== undefined && (Array.isArray(column) || 'kind' in column)) return stringAt(column as StringColumn, row);
         return (column as ArrayLike<number>)[row];
       }),
     );

@@ -1,4 +1,4 @@
-import type { ColumnBatch, DictionaryColumn } from './column-batch.js';
+import { stringAt, type ColumnBatch, type DictionaryColumn } from './column-batch.js';
 
 function columnOf(batch: ColumnBatch, field: string) {
   const column = batch.columns[field];
@@ -43,6 +43,9 @@ export function stringValues(batch: ColumnBatch, field: string): (string | null)
   if (typeof column === 'object' && 'kind' in column && column.kind === 'dictionary') {
     const { dictionary, codes } = column as DictionaryColumn;
     return Array.from(codes, (code) => (code < 0 ? null : (dictionary[code] as string)));
+  }
+  if (typeof column === 'object' && 'kind' in column && column.kind === 'utf8') {
+    return Array.from({ length: column.offsets.length - 1 }, (_, row) => stringAt(column, row));
   }
   throw new Error(`${batch.table.name}.${field} is not a string column`);
 }

@@ -7,8 +7,30 @@ export interface DictionaryColumn {
   readonly codes: Int32Array;
 }
 
-/** A string column: plain values (NULL allowed) or dictionary-encoded. */
-export type StringColumn = readonly (string | null)[] | DictionaryColumn;
+/**
+ * A string column as UTF-8 bytes in Arrow's Utf8 layout: row `i` is
+ * `bytes[offsets[i] .. offsets[i + 1])`; `validity[row] === 0` marks a NULL
+ * (no mask: every row has a value). Worker threads hand their string columns
+ * back in this form, so the buffers move between threads without a copy and
+ * no string is rebuilt on the receiving side. Make one with
+ * {@link utf8ColumnOf}.
+ *
+ * @example
+ * ```ts
+ * const column: Utf8Column = utf8ColumnOf(['R-1', null, 'Ünïcode']);
+ * column.offsets; // Int32Array [0, 3, 3, 12]
+ * ```
+ */
+export interface Utf8Column {
+  readonly kind: 'utf8';
+  /** One more than the rows: row i's bytes are `bytes[offsets[i] .. offsets[i + 1])`. */
+  readonly offsets: Int32Array;
+  readonly bytes: Uint8Array;
+  readonly validity?: Uint8Array;
+}
+
+/** A string column: plain values (NULL allowed), dictionary-encoded, or UTF-8 bytes. */
+export type StringColumn = readonly (string | null)[] | DictionaryColumn | Utf8Column;
 
 /**
  * How each logical type is held in memory while generating:
@@ -58,7 +80,7 @@ export function isColumnOfType(column: ColumnData, type: ColumnType): boolean {
     case 'uint8':
       return column instanceof Uint8Array;
     case 'string':
-      return Array.isArray(column) || (typeof column === 'object' && 'kind' in column && column.kind === 'dictionary');
+      return Array.isArray(column) || (typeof column === 'object' && 'kind' in column && (column.kind === 'dictionary' || column.kind === 'utf8'));
     default:
       return false;
   }
@@ -66,7 +88,8 @@ export function isColumnOfType(column: ColumnData, type: ColumnType): boolean {
 
 /** Number of values in a column. */
 export function columnLength(column: ColumnData): number {
-  return 'kind' in column && !Array.isArray(column) ? (column as DictionaryColumn).codes.length : (column as ArrayLike<unknown>).length;
+  if (Array.isArray(column) || !('kind' in column)) return (column as ArrayLike<unknown>).length;
+  return column.kind === 'dictionary' ? column.codes.length : column.offsets.length - 1;
 }
 
 /**
@@ -98,7 +121,63 @@ export function createColumnBatch(
 /** Reads one string value of a string column. */
 export function stringAt(column: StringColumn, row: number): string | null {
   if (Array.isArray(column)) return (column as readonly (string | null)[])[row] ?? null;
-  const dictionaryColumn = column as DictionaryColumn;
-  const code = dictionaryColumn.codes[row] as number;
-  return code < 0 ? null : (dictionaryColumn.dictionary[code] as string);
+  const coded = column as DictionaryColumn | Utf8Column;
+  if (coded.kind === 'utf8') {
+    if (coded.validity !== undefined && coded.validity[row] === 0) return null;
+    return utf8Decoder.decode(coded.bytes.subarray(coded.offsets[row], coded.offsets[row + 1]));
+  }
+  const code = coded.codes[row] as number;
+  return code < 0 ? null : (coded.dictionary[code] as string);
+}
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/**
+ * Encodes plain string values as a {@link Utf8Column}: ASCII columns (ids,
+ * codes: the usual case) in one encode of the joined text, others value by
+ * value. The buffers are the column's own (not a shared pool), so they can be
+ * transferred to another thread.
+ *
+ * @example
+ * ```ts
+ * const column = utf8ColumnOf(['a', null, 'bc']);
+ * stringAt(column, 2); // 'bc'
+ * column.validity; // Uint8Array [1, 0, 1]
+ * ```
+ */
+export function utf8ColumnOf(values: readonly (string | null)[]): Utf8Column {
+  const length = values.length;
+  const offsets = new Int32Array(length + 1);
+  let validity: Uint8Array | undefined;
+  let characters = 0;
+  for (let row = 0; row < length; row++) {
+    const value = values[row];
+    if (value === null || value === undefined) {
+      validity ??= new Uint8Array(length).fill(1);
+      validity[row] = 0;
+    } else characters += value.length;
+  }
+  // One byte per UTF-16 unit when all of it is ASCII: then the whole text is read into exactly that many bytes.
+  // Otherwise UTF-8 takes at most 3 bytes per unit.
+  const joined = values.join('');
+  let bytes = new Uint8Array(characters);
+  const { read, written } = utf8Encoder.encodeInto(joined, bytes);
+  if (read === characters && written === characters) {
+    let position = 0;
+    for (let row = 0; row < length; row++) {
+      position += values[row]?.length ?? 0;
+      offsets[row + 1] = position;
+    }
+  } else {
+    bytes = new Uint8Array(characters * 3);
+    let position = 0;
+    for (let row = 0; row < length; row++) {
+      const value = values[row];
+      if (value) position += utf8Encoder.encodeInto(value, bytes.subarray(position)).written;
+      offsets[row + 1] = position;
+    }
+    bytes = bytes.slice(0, position);
+  }
+  return validity === undefined ? { kind: 'utf8', offsets, bytes } : { kind: 'utf8', offsets, bytes, validity };
 }

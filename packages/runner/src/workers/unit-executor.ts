@@ -57,7 +57,7 @@ export function poolExecutor(options: { workers: number; generatorsModule: strin
   const setup: UnitWorkerSetup = {
     generatorsModule: options.generatorsModule,
     config: engine.run.config,
-    dims: [...engine.run.dims.values()].map(toWireBatch),
+    dims: [...engine.run.dims.values()].map((batch) => toWireBatch(batch)),
     firstDay: engine.run.firstDay,
     lastDay: engine.run.lastDay,
   };

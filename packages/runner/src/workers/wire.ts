@@ -1,7 +1,12 @@
-import { createColumnBatch, type ColumnBatch, type ColumnData, type UnitResult, type UnitStates } from '@retail-datagen/generator-core';
+import { createColumnBatch, utf8ColumnOf, type ColumnBatch, type ColumnData, type UnitResult, type UnitStates } from '@retail-datagen/generator-core';
 import type { TableCatalog } from '@retail-datagen/models';
 
-/** A column batch as it crosses a thread: the table by name, typed arrays transferred, not copied. */
+/**
+ * A column batch as it crosses a thread: the table by name, typed arrays
+ * transferred, not copied. Plain string columns of unit results travel as
+ * UTF-8 bytes (Utf8Column, Arrow's Utf8 layout), so they are transferred too
+ * and the receiving thread builds no strings.
+ */
 export interface WireBatch {
   readonly table: string;
   readonly length: number;
@@ -17,8 +22,18 @@ export interface WireUnitResult {
   readonly states: UnitStates;
 }
 
-export function toWireBatch(batch: ColumnBatch): WireBatch {
-  return { table: batch.table.name, length: batch.length, columns: batch.columns, validity: batch.validity };
+/**
+ * `strings: 'utf8'` encodes plain string arrays as UTF-8 bytes (what unit
+ * results do); `as-is` keeps every column as it is (the dimension batches a
+ * worker's generators read).
+ */
+export function toWireBatch(batch: ColumnBatch, strings: 'utf8' | 'as-is' = 'as-is'): WireBatch {
+  if (strings === 'as-is') return { table: batch.table.name, length: batch.length, columns: batch.columns, validity: batch.validity };
+  const columns: Record<string, ColumnData> = {};
+  for (const [name, column] of Object.entries(batch.columns)) {
+    columns[name] = Array.isArray(column) ? utf8ColumnOf(column as readonly (string | null)[]) : column;
+  }
+  return { table: batch.table.name, length: batch.length, columns, validity: batch.validity };
 }
 
 /** Rebuilds a batch against the run's catalog (checks every column against the definition). */
@@ -27,7 +42,7 @@ export function fromWireBatch(wire: WireBatch, catalog: TableCatalog): ColumnBat
 }
 
 export function toWireUnitResult(result: UnitResult, states: UnitStates): WireUnitResult {
-  return { partition: result.partition, batches: result.batches.map(toWireBatch), summaries: Object.fromEntries(result.summaries), states };
+  return { partition: result.partition, batches: result.batches.map((batch) => toWireBatch(batch, 'utf8')), summaries: Object.fromEntries(result.summaries), states };
 }
 
 export function fromWireUnitResult(wire: WireUnitResult, catalog: TableCatalog): UnitResult {
