@@ -301,6 +301,36 @@ describe('appendBatch and transaction', () => {
     );
   });
 
+  it('runs whileCommitting once the body is done, only for a transaction that commits, and rethrows its failure after the commit', async () => {
+    const store = await open();
+    await store.createTables([smallTable]);
+    const calls: string[] = [];
+    await store.transaction(
+      async () => {
+        await store.appendBatch(smallBatch(['a']));
+        // A nested transaction joins the outer one: its hook is not called.
+        await store.transaction(async () => calls.push('nested body'), { whileCommitting: () => calls.push('nested hook') });
+        calls.push('body');
+      },
+      { whileCommitting: () => calls.push('hook') },
+    );
+    expect(calls).toEqual(['nested body', 'body', 'hook']);
+    await expect(
+      store.transaction(
+        async () => {
+          throw new Error('body failed');
+        },
+        { whileCommitting: () => calls.push('hook of a failed body') },
+      ),
+    ).rejects.toThrow('body failed');
+    await expect(store.transaction(() => store.appendBatch(smallBatch(['b'], 2)), { whileCommitting: () => { throw new Error('side work failed'); } })).rejects.toThrow(
+      'side work failed',
+    );
+    expect(calls).toEqual(['nested body', 'body', 'hook']);
+    // The transaction itself committed.
+    expect(await store.query('SELECT name FROM test_small ORDER BY id')).toEqual([{ name: 'a' }, { name: 'b' }]);
+  });
+
   it('joins an enclosing transaction when nested, and rolls back a failure the body swallowed', async () => {
     const store = await open();
     await store.createTables([smallTable]);

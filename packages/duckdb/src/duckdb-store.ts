@@ -124,6 +124,11 @@ export interface DuckDBStore {
    * store call inside failed, the transaction is rolled back even when `work`
    * caught that error.
    *
+   * `whileCommitting` runs once COMMIT has been handed to DuckDB, which
+   * commits on another thread meanwhile: work for the main thread that
+   * should not delay the commit (it is not called when the transaction joins
+   * an outer one, or fails; what it throws is rethrown after the commit).
+   *
    * @example
    * ```ts
    * await store.transaction(async () => {
@@ -131,9 +136,10 @@ export interface DuckDBStore {
    *   await store.appendBatch(receiptLines);
    *   await store.appendBatch(checkpoint);
    * }); // all three or none
+   * await store.transaction(() => store.appendPrepared(today), { whileCommitting: () => (next = store.prepareBatches(tomorrow)) });
    * ```
    */
-  transaction<T>(work: () => Promise<T>): Promise<T>;
+  transaction<T>(work: () => Promise<T>, options?: TransactionOptions): Promise<T>;
 
   /**
    * Creates tables from their definitions (see {@link createTableStatement}),
@@ -350,6 +356,19 @@ interface WorkScope {
 }
 
 /**
+ * Options of {@link DuckDBStore.transaction}.
+ *
+ * @example
+ * ```ts
+ * const options: TransactionOptions = { whileCommitting: () => prepareTheNextDay() };
+ * ```
+ */
+export interface TransactionOptions {
+  /** Called once COMMIT is under way on DuckDB's thread, before it is awaited. */
+  readonly whileCommitting?: () => void;
+}
+
+/**
  * Batches converted to DuckDB data chunks by {@link DuckDBStore.prepareBatches},
  * waiting for {@link DuckDBStore.appendPrepared}.
  *
@@ -414,30 +433,41 @@ class ConnectedStore implements DuckDBStore {
     this.canonicalPath = canonicalPath;
   }
 
-  transaction<T>(work: () => Promise<T>): Promise<T> {
+  transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return this.serialized(async (scope) => {
       if (scope.transaction) return work();
       await this.execute('BEGIN TRANSACTION', 'begin a transaction');
       const transaction = { failure: undefined as unknown };
       scope.transaction = transaction;
+      let result: T;
+      let sideFailure: { readonly error: unknown } | undefined;
       try {
-        const result = await work();
+        result = await work();
         if (transaction.failure !== undefined) {
           throw new StorageError(`transaction in ${this.path} rolled back: a step in it failed (${messageOf(transaction.failure)})`, {
             path: this.path,
             cause: transaction.failure,
           });
         }
-        await this.execute('COMMIT', 'commit');
-        return result;
+        const committing = this.execute('COMMIT', 'commit');
+        try {
+          options.whileCommitting?.();
+        } catch (error) {
+          sideFailure = { error };
+        }
+        await committing;
       } catch (error) {
         await this.rollback();
         throw error;
       } finally {
         scope.transaction = undefined;
       }
+      // Committed: a failure of the side work is its own, not the transaction's.
+      if (sideFailure !== undefined) throw sideFailure.error;
+      return result;
     });
   }
+
 
   createTables(tables: readonly TableDefinition[], options: CreateTablesOptions = {}): Promise<void> {
     return this.transaction(async () => {

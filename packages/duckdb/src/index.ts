@@ -7,6 +7,7 @@ export {
   type QueryRow,
   type QueryValue,
   type StoreOptions,
+  type TransactionOptions,
 } from './duckdb-store.js';
 export { StorageError } from './storage-error.js';
 export { createTableStatement, duckdbColumnTypes, quoteIdentifier } from './table-ddl.js';

@@ -35,7 +35,7 @@ async function generate(
   name: string,
   input: RetailConfigInput,
   generators: Readonly<Record<string, GeneratorPlugin>> = builtIn,
-  workers: { workers?: number; generatorsModule?: URL } = {},
+  workers: { workers?: number; generatorsModule?: URL; batchRows?: number } = {},
 ): Promise<string> {
   const database = join(directory, `${name}.duckdb`);
   const config = parseConfig(input);
@@ -78,12 +78,26 @@ describe('generateFacts into DuckDB files', () => {
     for (const [table, hash] of first) expect(reseeded.get(table), table).not.toBe(hash);
   });
 
-  test('worker threads change nothing: 0, 1 and 2 workers give identical tables', async () => {
+  test('worker threads and batch sizes change nothing: 0, 1 and 2 workers, --batch-rows 7 and 100000, give identical tables', async () => {
     const inline = await hashes(await generate('workers-0', small, builtIn, { workers: 0 }));
-    const one = await hashes(await generate('workers-1', small, builtIn, { workers: 1, generatorsModule: builtInModule }));
-    const two = await hashes(await generate('workers-2', small, builtIn, { workers: 2, generatorsModule: builtInModule }));
+    const one = await hashes(await generate('workers-1', small, builtIn, { workers: 1, generatorsModule: builtInModule, batchRows: 7 }));
+    const two = await hashes(await generate('workers-2', small, builtIn, { workers: 2, generatorsModule: builtInModule, batchRows: 100_000 }));
     expect(one).toEqual(inline);
     expect(two).toEqual(inline);
+  });
+
+  test('RETAIL_BATCH_ROWS sets the batch size when --batch-rows is not given, and a bad value is refused naming it', async () => {
+    const database = join(directory, 'bad-batch-rows.duckdb');
+    const config = parseConfig(small);
+    await generateMaster({ database, config, generators: builtIn });
+    process.env['RETAIL_BATCH_ROWS'] = 'many';
+    try {
+      await expect(generateFacts({ database, config, generators: builtIn })).rejects.toThrow('RETAIL_BATCH_ROWS: got "many"; expected a whole number from 1 to 1,000,000');
+      // The option wins over the environment.
+      await expect(generateFacts({ database, config, generators: builtIn, batchRows: 'none' })).rejects.toThrow('--batch-rows: got "none"');
+    } finally {
+      delete process.env['RETAIL_BATCH_ROWS'];
+    }
   });
 
   test('memory is bounded by the days in flight, not by the range: peak RSS of 3x the days is within 20% of 1x', async () => {

@@ -14,6 +14,7 @@ import { InvalidArgumentError, RetailDatagenError, type RetailConfig, type Table
 import { defaultWorkerCount, inlineExecutor, poolExecutor, type UnitExecutor } from './workers/unit-executor.js';
 import type { ProgressJob } from '@retail-datagen/progress';
 import type { TableRowCount } from './generate-master.js';
+import { createBatchSizer, type BatchSizer } from './batching/index.js';
 import { runDayLoop, sumOf } from './day-loop.js';
 import { runStages } from './run-stages.js';
 import { planRun, type FactRunMode, type PlannedRun } from './runs/plan-run.js';
@@ -59,6 +60,13 @@ export interface GenerateFactsOptions {
    * Required for `workers` > 0.
    */
   generatorsModule?: string | URL;
+  /**
+   * Rows per batch handed to the sink (`--batch-rows`); default: the
+   * `RETAIL_BATCH_ROWS` environment variable, else adapted between 1,000 and
+   * 100,000 from write throughput and memory. The rows are the same for any
+   * size.
+   */
+  batchRows?: number | string;
   /** DuckDB's memory limit during the run (default 512MB): bounds its cache of written blocks. */
   duckdbMemoryLimit?: string;
   /** Reports the `facts` stage: units done, the step, rows per table and a checkpoint per committed day. */
@@ -166,6 +174,7 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
   const factTables = registry.catalog.tables.filter((table) => table.kind === 'fact');
   const written = resolveFactTables(options.generators, options.tables);
   if (options.config.end < options.config.start) throw new InvalidArgumentError('end', options.config.end, `a day on or after the start, ${options.config.start}`);
+  const batchSizer = createBatchSizer(options.batchRows);
 
   const lock = acquireWriterLock(options.database);
   let store: DuckDBStore | undefined;
@@ -188,7 +197,7 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
     const record = planned.record;
     runId = record.runId;
     lock.setRun(runId);
-    return await runDays(options, store, registry, planned, lock.tookOverFrom);
+    return await runDays(options, store, registry, planned, lock.tookOverFrom, batchSizer);
   } catch (error) {
     if (store !== undefined && runId !== undefined) await recordFailure(store, runId, error);
     throw error;
@@ -204,6 +213,7 @@ async function runDays(
   registry: GeneratorRegistry,
   planned: PlannedRun,
   tookOverLockFrom: LockHolder | undefined,
+  batchSizer: BatchSizer,
 ): Promise<GenerateFactsResult> {
   const lockNote = tookOverLockFrom ? { tookOverLockFrom } : {};
   const { record, checkpoint } = planned;
@@ -260,22 +270,28 @@ async function runDays(
       lastDay: run.lastDay,
       runFirstDay,
       written: new Set(written.map((table) => table.name)),
+      batchSizer,
+      // DuckDB's appender takes rows in data chunks of 2,048 that prepareBatches fills from consecutive batches:
+      // merging small batches first would only copy them.
+      mergeBatches: false,
       snapshot: (current) => encodeState(current.snapshot()),
       ...(progress ? { progress } : {}),
       ...(signal ? { signal } : {}),
-      // A day's batches become DuckDB data chunks as soon as it is generated, while the day before commits.
+      // A day's batches become DuckDB data chunks while the day before commits.
       prepare: (batches) => store.prepareBatches(batches),
       discard: (prepared) => prepared.release(),
       // Each day commits in one transaction with its checkpoint and the run's progress.
-      write: async ({ dayNumber, date, day, rows: dayRows, prepared, state }) => {
+      write: async ({ dayNumber, date, day, rows: dayRows, prepared, state, prepareNext }) => {
         const rowsThisDay = sumOf(dayRows);
         for (const [table, count] of dayRows) rows[table] = (rows[table] ?? 0) + count;
         const now = new Date();
-        await store.transaction(async () => {
+        const writeDay = async () => {
           await store.appendPrepared(prepared);
           await insertCheckpoint(store, { runId: record.runId, date, committedAt: now.toISOString(), rows, stateVersion: checkpointStateVersion, state: state as Uint8Array });
           await updateRun(store, record.runId, { progressPct: (100 * day) / days, lastCommittedDate: date, rows }, now);
-        });
+        };
+        // While DuckDB commits the day, the next one becomes data chunks.
+        await store.transaction(writeDay, { whileCommitting: prepareNext });
         if (progress) {
           for (const [table, count] of dayRows) progress.addRows(table, count);
           progress.checkpoint(`day ${date}`, { day, date, rows: rowsThisDay });

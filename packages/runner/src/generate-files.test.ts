@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { duckdbReadQuery, readManifest } from '@retail-datagen/arrow';
+import { createDuckDBSink, duckdbReadQuery, loadTable, readArrowFile, readManifest } from '@retail-datagen/arrow';
 import { openStore } from '@retail-datagen/duckdb';
 import { createGeneratorRegistry } from '@retail-datagen/generator-core';
 import { inventory } from '@retail-datagen/generator-inventory';
@@ -25,6 +25,17 @@ const config = parseConfig({
 });
 
 let directory: string;
+let referenceRun: Promise<string> | undefined;
+/** The same config generated into DuckDB, once for the file. */
+function referenceDatabase(): Promise<string> {
+  referenceRun ??= (async () => {
+    const database = join(directory, 'reference.duckdb');
+    await generateHistory({ database, config, generators });
+    return database;
+  })();
+  return referenceRun;
+}
+
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'retail-datagen-files-'));
 });
@@ -39,9 +50,7 @@ describe('generateToFiles', () => {
     expect(result).toMatchObject({ format: 'parquet', days: 3, writtenDays: 3, cancelled: false, manifestPath: join(out, 'manifest.json') });
     const manifest = await readManifest(out);
 
-    const database = join(directory, 'reference.duckdb');
-    await generateHistory({ database, config, generators });
-    const reference = await openStore(database, { readOnly: true });
+    const reference = await openStore(await referenceDatabase(), { readOnly: true });
     const scratch = await openStore(':memory:');
     try {
       for (const table of catalog.tables) {
@@ -60,11 +69,42 @@ describe('generateToFiles', () => {
     }
   });
 
+  it('cuts Arrow record batches to --batch-rows, merging small ones, on worker threads, with the same rows as a run into DuckDB', async () => {
+    const out = join(directory, 'arrow-batches');
+    const result = await generateToFiles({ out, format: 'arrow', config, generators, batchRows: 500, workers: 1, generatorsModule: new URL('./test-support/built-in-generators.mjs', import.meta.url) });
+    const manifest = await readManifest(out);
+    const entry = manifest.tables.find((candidate) => candidate.name === 'fact_receipt_lines');
+    expect(entry?.files.length).toBe(3);
+    const sizes: number[] = [];
+    for (const file of entry?.files ?? []) for await (const recordBatch of readArrowFile(join(out, file.path))) sizes.push(recordBatch.numRows);
+    // Every day's rows in batches of 500 but its last: unit batches of a few dozen rows were merged.
+    expect(Math.max(...sizes)).toBe(500);
+    expect(sizes.filter((size) => size < 500).length).toBeLessThanOrEqual(3);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(result.tables.find((written) => written.table === 'fact_receipt_lines')?.rows);
+
+    const reference = await openStore(await referenceDatabase(), { readOnly: true });
+    const scratch = await openStore(':memory:');
+    try {
+      for (const table of catalog.tables.filter((candidate) => candidate.kind === 'fact')) {
+        const tableEntry = manifest.tables.find((candidate) => candidate.name === table.name);
+        await scratch.createTables([table]);
+        for (const file of tableEntry?.files ?? []) await loadTable(createDuckDBSink(scratch), table, readArrowFile(join(out, file.path)));
+        expect(await scratch.tableHash(table), table.name).toBe(await reference.tableHash(table));
+      }
+    } finally {
+      reference.close();
+      scratch.close();
+    }
+  });
+
   it('refuses a folder that holds files and an unknown format before writing anything', async () => {
     const used = join(directory, 'used');
     await mkdir(used);
     await writeFile(join(used, 'notes.txt'), 'keep me');
     await expect(generateToFiles({ out: used, format: 'parquet', config, generators })).rejects.toThrow(/--out.*used.*a new or empty folder; it holds notes\.txt/);
     await expect(generateToFiles({ out: join(directory, 'new'), format: 'xlsx', config, generators })).rejects.toThrow(/--format.*xlsx.*parquet, arrow or csv/);
+    await expect(generateToFiles({ out: join(directory, 'new'), format: 'csv', config, generators, batchRows: '0' })).rejects.toThrow(
+      '--batch-rows: got "0"; expected a whole number from 1 to 1,000,000',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { createFileSink, isFileFormat, type BatchSink, type FileFormat } from '@
 import { createGeneratorRegistry, dayNumberOf, FactEngine, runMasterPhase, type FactRun, type GeneratorPlugin } from '@retail-datagen/generator-core';
 import { InvalidArgumentError, type RetailConfig } from '@retail-datagen/models';
 import type { ProgressJob } from '@retail-datagen/progress';
+import { createBatchSizer } from './batching/index.js';
 import { runDayLoop, sumOf } from './day-loop.js';
 import { createExecutor, resolveFactTables } from './generate-facts.js';
 import type { TableRowCount } from './generate-master.js';
@@ -19,6 +20,13 @@ export interface GenerateFilesOptions {
   /** Worker threads for the store phase, as for `generateFacts`. */
   workers?: number;
   generatorsModule?: string | URL;
+  /**
+   * Rows per batch handed to the sink (`--batch-rows`); default: the
+   * `RETAIL_BATCH_ROWS` environment variable, else adapted between 1,000 and
+   * 100,000 from write throughput and memory. The rows are the same for any
+   * size.
+   */
+  batchRows?: number | string;
   /** Reports the `master data` and `facts` stages. */
   progress?: ProgressJob;
   /** Stops at the next day boundary; the files then hold complete days. */
@@ -57,6 +65,7 @@ export async function generateToFiles(options: GenerateFilesOptions): Promise<Ge
   const { format, config, progress, signal } = options;
   if (!isFileFormat(format)) throw new InvalidArgumentError('--format', format, 'parquet, arrow or csv');
   const written = resolveFactTables(options.generators, options.tables);
+  const batchSizer = createBatchSizer(options.batchRows);
   await checkEmptyFolder(options.out);
   const registry = createGeneratorRegistry(options.generators);
 
@@ -86,6 +95,7 @@ export async function generateToFiles(options: GenerateFilesOptions): Promise<Ge
         written: new Set(written.map((table) => table.name)),
         ...(progress ? { progress } : {}),
         ...(signal ? { signal } : {}),
+        batchSizer,
         prepare: (batches) => batches,
         write: async ({ date, day, rows, prepared: batches }) => {
           for (const batch of batches) await sink.write(batch.table, batch);

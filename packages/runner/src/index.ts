@@ -11,3 +11,4 @@ export { runStageDefinitions, runStages } from './run-stages.js';
 export { defaultWorkerCount } from './workers/unit-executor.js';
 export { loadGenerators } from './workers/load-generators.js';
 export { exportDatabase, type ExportDatabaseOptions, type ExportDatabaseResult, type ExportTableProgress } from './export-database.js';
+export { BatchSizer, createBatchSizer, rebatch, resolveBatchRows, type BatchRowsChoice, type BatchSizerOptions, type BatchWriteSample } from './batching/index.js';
