@@ -179,6 +179,17 @@ describe('datagen generate all', () => {
     expect(result.stderr).toMatch(/^datagen: unknown table "fact_nope"; known tables: /);
     expect(existsSync(database)).toBe(false);
   });
+
+  it('exits 2 naming --batch-rows or RETAIL_BATCH_ROWS, whichever holds a bad batch size, before touching data', async () => {
+    const database = join(directory, 'never-batched.duckdb');
+    const flag = await runCli(['generate', 'all', '--db', database, '--days', '2', '--batch-rows', '0']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr.trim()).toBe('datagen: --batch-rows: got "0"; expected a whole number from 1 to 1,000,000');
+    const environment = await runCli(['generate', 'facts', '--db', database, '--days', '2'], { env: { RETAIL_BATCH_ROWS: '2.5' } });
+    expect(environment.code).toBe(2);
+    expect(environment.stderr.trim()).toBe('datagen: RETAIL_BATCH_ROWS: got "2.5"; expected a whole number from 1 to 1,000,000');
+    expect(existsSync(database)).toBe(false);
+  });
 });
 
 describe('datagen check', () => {

@@ -1,3 +1,4 @@
+import { createBatchSizer } from './batching/index.js';
 import { openStore } from '@retail-datagen/duckdb';
 import { access } from 'node:fs/promises';
 import { generateFacts, type GenerateFactsOptions, type GenerateFactsResult } from './generate-facts.js';
@@ -31,6 +32,8 @@ export interface GenerateHistoryResult {
  * ```
  */
 export async function generateHistory(options: GenerateFactsOptions): Promise<GenerateHistoryResult> {
+  // Settings are checked before the master data is replaced.
+  createBatchSizer(options.batchRows);
   const lock = acquireWriterLock(options.database);
   try {
     const keepMaster = options.resume !== undefined && (await hasRuns(options));

@@ -8,6 +8,7 @@ import {
   generateMaster,
   generateToFiles,
   loadConfig,
+  resolveBatchRows,
   resolveFactTables,
   runStageDefinitions,
   type FactRunStart,
@@ -35,16 +36,23 @@ interface FactFlags extends Omit<CommonFlags, 'db'> {
   days?: string;
   tables?: string;
   workers?: string;
+  batchRows?: string;
   resume?: boolean;
   keepCheckpoints?: boolean;
 }
 
+/** Help of `--batch-rows`, shared with `runs resume`. */
+export const batchRowsHelp =
+  'rows per batch handed to the database or files, 1-1000000 (default: RETAIL_BATCH_ROWS, else adapted between 1000 and 100000 from write speed and memory); the rows are the same for any size';
+
 /** Where worker threads load the same generator packages from. */
 const generatorsModule = new URL('../generators.js', import.meta.url);
 
-function workersOf(flags: FactFlags): { workers: number; generatorsModule: URL } {
+/** How the store phase runs and how its rows are batched: `--workers`, `--batch-rows` (or RETAIL_BATCH_ROWS), checked before any work. */
+export function workersOf(flags: { workers?: string; batchRows?: string }): { workers: number; generatorsModule: URL; batchRows?: number } {
   const workers = flags.workers === undefined ? defaultWorkerCount() : parseWholeNumber('--workers', flags.workers, 0, 256);
-  return { workers, generatorsModule };
+  const batching = resolveBatchRows(flags.batchRows);
+  return { workers, generatorsModule, ...(batching.mode === 'fixed' && batching.source === '--batch-rows' ? { batchRows: batching.rows } : {}) };
 }
 
 function overridesOf(flags: FactFlags): { seed?: number; start?: string; end?: string } {
@@ -139,7 +147,7 @@ function announceStart(output: Output, database: string): (start: FactRunStart) 
 }
 
 /** What `generate facts` and `generate all` pass the runner for a run into `database`. */
-function factRunOptions(output: Output, flags: FactFlags, database: string, config: RetailConfig, progress: ProgressJob, signal: AbortSignal): GenerateFactsOptions {
+function factRunOptions(output: Output, flags: FactFlags, database: string, config: RetailConfig): GenerateFactsOptions {
   const tables = tablesOf(flags);
   return {
     database,
@@ -149,8 +157,6 @@ function factRunOptions(output: Output, flags: FactFlags, database: string, conf
     ...(tables ? { tables } : {}),
     ...(flags.resume ? { resume: true as const } : {}),
     ...(flags.keepCheckpoints ? { keepCheckpoints: true } : {}),
-    progress,
-    signal,
     onStart: announceStart(output, database),
   };
 }
@@ -189,6 +195,7 @@ export function registerGenerateCommands(program: Command, output: Output): void
         .option('--days <n>', 'number of days from the start (instead of --end)')
         .option('--tables <list>', 'comma-separated fact tables to write (all are simulated)')
         .option('--workers <n>', 'worker threads for the store phase; 0 runs inline (default: cores - 1, at least 1); the rows are the same for any count')
+        .option('--batch-rows <n>', batchRowsHelp)
         .option('--resume', 'continue the unfinished run of this database after its last committed day (refused if the settings differ); starts a run when there is none')
         .option('--keep-checkpoints', "keep every day's checkpoint once the run completes (default: only the last)"),
     );
@@ -197,8 +204,9 @@ export function registerGenerateCommands(program: Command, output: Output): void
     .description('Generate the fact history, day by day, into a file that holds master data; prints row counts. A later --end on a completed history extends it.')
     .action(async (flags: FactFlags & ProgressFlags & { db: string }) => {
       const config = await configOf(flags);
+      const options = factRunOptions(output, flags, flags.db, config);
       await withProgress(output, flags, `generate facts ${config.start}..${config.end} into ${flags.db}`, { master: false, facts: true }, async (progress, signal) => {
-        const result = await generateFacts(factRunOptions(output, flags, flags.db, config, progress, signal));
+        const result = await generateFacts({ ...options, progress, signal });
         const cancelled = cancelledMessage(flags.db, result);
         if (cancelled) return { cancelled };
         return { print: () => printResult(output, flags, `Generated facts ${config.start} to ${config.end} into ${flags.db} (seed ${config.seed}, run ${result.runId})`, result.tables) };
@@ -228,8 +236,9 @@ export function registerGenerateCommands(program: Command, output: Output): void
       if (flags.format !== undefined) throw new InvalidArgumentError('--format', flags.format, 'only with --out');
       const database = flags.db;
       if (database === undefined) throw new InvalidArgumentError('--db', '', 'a DuckDB file, or --out with --format for files');
+      const options = factRunOptions(output, flags, database, config);
       await withProgress(output, flags, `generate ${config.start}..${config.end} into ${database}`, { master: true, facts: true }, async (progress, signal) => {
-        const result = await generateHistory(factRunOptions(output, flags, database, config, progress, signal));
+        const result = await generateHistory({ ...options, progress, signal });
         const facts = result.facts;
         if (!facts) return { cancelled: `only master data was written to ${database}; run the same command again to generate the facts` };
         const cancelled = cancelledMessage(database, facts);

@@ -1,19 +1,16 @@
 import type { Command } from 'commander';
 import { RetailDatagenError } from '@retail-datagen/models';
-import { defaultWorkerCount, generateFacts, readRuns, type RunRecord } from '@retail-datagen/runner';
-import { parseWholeNumber } from '../flags.js';
+import { generateFacts, readRuns, type RunRecord } from '@retail-datagen/runner';
 import { generators } from '../generators.js';
 import { formatRowCounts } from '../print-row-counts.js';
 import type { ProgressFlags } from '../progress-display.js';
-import { withProgress } from './generate-command.js';
+import { batchRowsHelp, withProgress, workersOf } from './generate-command.js';
 import type { Output } from '../program.js';
 
 interface RunsFlags {
   db: string;
   json?: boolean;
 }
-
-const generatorsModule = new URL('../generators.js', import.meta.url);
 
 function totalRows(run: RunRecord): number {
   return Object.values(run.rows).reduce((sum, rows) => sum + rows, 0);
@@ -85,22 +82,22 @@ export function registerRunsCommands(program: Command, output: Output): void {
     .description('Continue an unfinished run after its last committed day, with the settings it was started with')
     .requiredOption('--db <path>', 'DuckDB file')
     .option('--workers <n>', 'worker threads for the store phase; 0 runs inline (default: cores - 1, at least 1)')
+    .option('--batch-rows <n>', batchRowsHelp)
     .option('--keep-checkpoints', "keep every day's checkpoint once the run completes (default: only the last)")
     .option('--json', 'write progress as newline-delimited JSON events to stdout, ending with a summary event')
     .option('--quiet', 'print no progress, only the result')
     .option('--dashboard <file>', 'keep an HTML progress dashboard up to date in this file during the run')
-    .action(async (runId: string, flags: RunsFlags & ProgressFlags & { workers?: string; keepCheckpoints?: boolean }) => {
+    .action(async (runId: string, flags: RunsFlags & ProgressFlags & { workers?: string; batchRows?: string; keepCheckpoints?: boolean }) => {
       const { run } = await readRuns(flags.db, runId);
       if (!run) throw new RetailDatagenError({ code: 'USER_UNKNOWN_RUN', message: `no run ${runId} in ${flags.db}` });
-      const workers = flags.workers === undefined ? defaultWorkerCount() : parseWholeNumber('--workers', flags.workers, 0, 256);
+      const execution = workersOf(flags);
       await withProgress(output, flags, `resume ${runId} in ${flags.db}`, { master: false, facts: true }, async (progress, signal) => {
         const result = await generateFacts({
           database: flags.db,
           config: run.config,
           generators,
           tables: run.tables,
-          workers,
-          generatorsModule,
+          ...execution,
           resume: runId,
           ...(flags.keepCheckpoints ? { keepCheckpoints: true } : {}),
           progress,
