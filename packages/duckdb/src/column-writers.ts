@@ -121,13 +121,16 @@ function copyBoolean(target: Vector, values: Uint8Array, { at, offset, count }: 
  */
 function copyStrings(target: Vector, slice: ColumnSlice): void {
   const { column, at, offset, count } = slice;
+  if (isUtf8Column(column)) {
+    copyUtf8(target, slice, column);
+    return;
+  }
   const slots = new Uint8Array(scratchBytes(count * stringSlotBytes), 0, count * stringSlotBytes);
   slots.fill(0);
   const lengths = new DataView(slots.buffer, 0, count * stringSlotBytes);
   const nulls = nullMask(slice);
   const long: number[] = [];
-  // A long value as text, or as UTF-8 bytes (a Utf8Column's).
-  const longValues: (string | Uint8Array)[] = [];
+  const longValues: string[] = [];
 
   // Slots are copied as four 32-bit words, the cheapest copy of 16 bytes in JS.
   const words = new Int32Array(slots.buffer, 0, count * 4);
@@ -157,33 +160,6 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
         long.push(row);
         longValues.push(value);
         lastLong = value;
-        lastLongRow = row;
-      }
-    }
-  } else if (isUtf8Column(column)) {
-    const { offsets, bytes, validity: present } = column;
-    let lastLongStart = -1;
-    let lastLongLength = -1;
-    let lastLongRow = -1;
-    for (let row = 0; row < count; row++) {
-      const index = offset + row;
-      if (present !== undefined && present[index] === 0) {
-        nulls[row] = 1;
-        continue;
-      }
-      if (nulls[row] === 1) continue;
-      const start = offsets[index] as number;
-      const length = (offsets[index + 1] as number) - start;
-      if (length <= inlineStringBytes) {
-        const base = row * stringSlotBytes;
-        lengths.setUint32(base, length, true);
-        for (let byte = 0; byte < length; byte++) slots[base + 4 + byte] = bytes[start + byte] as number;
-      } else if (length === lastLongLength && sameBytes(bytes, start, lastLongStart, length)) repeats.push(row, lastLongRow);
-      else {
-        long.push(row);
-        longValues.push(bytes.subarray(start, start + length));
-        lastLongStart = start;
-        lastLongLength = length;
         lastLongRow = row;
       }
     }
@@ -219,11 +195,7 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
   }
   const first = at * stringSlotBytes;
   bindings.copy_data_to_vector(target, first, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
-  for (let item = 0; item < long.length; item++) {
-    const value = longValues[item] as string | Uint8Array;
-    if (typeof value === 'string') bindings.vector_assign_string_element(target, at + (long[item] as number), value);
-    else bindings.vector_assign_string_element_len(target, at + (long[item] as number), value);
-  }
+  for (let item = 0; item < long.length; item++) bindings.vector_assign_string_element(target, at + (long[item] as number), longValues[item] as string);
   if (repeats.length > 0) {
     // The heap slots of the long strings (length, prefix, pointer) are read back and copied to their repeats.
     slots.set(bindings.vector_get_data(target, first + count * stringSlotBytes).subarray(first, first + count * stringSlotBytes));
@@ -233,10 +205,52 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
   copyValidity(target, slice, nulls);
 }
 
-/** True when the `length` bytes at `start` equal those at `other`. */
-function sameBytes(bytes: Uint8Array, start: number, other: number, length: number): boolean {
-  for (let byte = length - 1; byte >= 0; byte--) if (bytes[start + byte] !== bytes[other + byte]) return false;
-  return true;
+/**
+ * UTF-8 bytes (a Utf8Column): strings of up to 12 bytes are written into
+ * their slots; the slice's bytes, which hold every longer string, go to
+ * DuckDB's string heap at once, as one value, and each long slot (length,
+ * 4-byte prefix, pointer) points into that copy: two native calls per slice
+ * however many long strings it holds. The copy belongs to the vector until
+ * the chunk is reset, after the appender has copied the rows.
+ */
+function copyUtf8(target: Vector, slice: ColumnSlice, column: Utf8Column): void {
+  const { at, offset, count } = slice;
+  const { offsets, bytes, validity: present } = column;
+  const slots = new Uint8Array(scratchBytes(count * stringSlotBytes), 0, count * stringSlotBytes);
+  slots.fill(0);
+  const words = new Int32Array(slots.buffer, 0, count * 4);
+  const nulls = nullMask(slice);
+  const sliceStart = offsets[offset] as number;
+  let firstLong = -1;
+  for (let row = 0; row < count; row++) {
+    const index = offset + row;
+    if (present !== undefined && present[index] === 0) nulls[row] = 1;
+    if (nulls[row] === 1) continue;
+    const start = offsets[index] as number;
+    const length = (offsets[index + 1] as number) - start;
+    const base = row * stringSlotBytes;
+    words[row * 4] = length;
+    // Inline: all of it; long: its first 4 bytes, the prefix. The pointer comes below.
+    const copied = length <= inlineStringBytes ? length : 4;
+    for (let byte = 0; byte < copied; byte++) slots[base + 4 + byte] = bytes[start + byte] as number;
+    if (length > inlineStringBytes && firstLong < 0) firstLong = row;
+  }
+  if (firstLong >= 0) {
+    // The whole slice's text as one heap value, in the first long row's slot for now (overwritten below).
+    bindings.vector_assign_string_element_len(target, at + firstLong, bytes.subarray(sliceStart, offsets[offset + count]));
+    const data = bindings.vector_get_data(target, (at + firstLong + 1) * stringSlotBytes);
+    const heapSlot = new DataView(data.buffer, data.byteOffset + (at + firstLong) * stringSlotBytes, stringSlotBytes);
+    const low = heapSlot.getUint32(8, true);
+    const high = heapSlot.getUint32(12, true);
+    for (let row = firstLong; row < count; row++) {
+      if (nulls[row] === 1 || (words[row * 4] as number) <= inlineStringBytes) continue;
+      const sum = low + ((offsets[offset + row] as number) - sliceStart);
+      words[row * 4 + 2] = sum | 0;
+      words[row * 4 + 3] = (sum >= twoToThe32 ? high + 1 : high) | 0;
+    }
+  }
+  bindings.copy_data_to_vector(target, at * stringSlotBytes, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
+  copyValidity(target, slice, nulls);
 }
 
 function copySlot(words: Int32Array, fromRow: number, toRow: number): void {

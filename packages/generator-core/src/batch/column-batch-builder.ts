@@ -23,19 +23,16 @@ export class ColumnBatchBuilder {
   private capacity: number;
   private rows = 0;
   private readonly numeric = new Map<string, NumericArray>();
-  private readonly codes = new Map<string, Int32Array>();
-  private readonly dictionaries = new Map<string, Dictionary>();
+  /** Each string field's column being built: one lookup per push. */
+  private readonly strings = new Map<string, StringColumnState>();
   private readonly validity = new Map<string, Uint8Array>();
-  /** String fields whose values are mostly distinct (ids): held as plain arrays, not dictionaries. */
-  private readonly plain = new Map<string, (string | null)[]>();
 
   constructor(table: TableDefinition, initialCapacity = 1024) {
     this.table = table;
     this.capacity = Math.max(16, initialCapacity);
     for (const field of table.fields) {
       if (field.type === 'string') {
-        this.codes.set(field.name, new Int32Array(this.capacity));
-        this.dictionaries.set(field.name, emptyDictionary());
+        this.strings.set(field.name, { codes: new Int32Array(this.capacity), dictionary: emptyDictionary(), plain: undefined });
       } else {
         this.numeric.set(field.name, allocate(field.type, this.capacity));
       }
@@ -57,14 +54,13 @@ export class ColumnBatchBuilder {
 
   /** Sets a string field of the current row; NULL when `value` is null. */
   pushString(field: string, value: string | null): void {
-    const plain = this.plain.get(field);
-    if (plain) {
-      plain[this.rows] = value;
+    const state = this.strings.get(field);
+    if (state === undefined) throw new Error(`${this.table.name} has no string field ${field}`);
+    if (state.plain !== undefined) {
+      state.plain[this.rows] = value;
       return;
     }
-    const codes = this.codes.get(field);
-    const dictionary = this.dictionaries.get(field);
-    if (!codes || !dictionary) throw new Error(`${this.table.name} has no string field ${field}`);
+    const { codes, dictionary } = state;
     if (value === null) {
       codes[this.rows] = -1;
       return;
@@ -81,7 +77,7 @@ export class ColumnBatchBuilder {
       dictionary.index.set(value, code);
       if (code >= plainAfterDistinct && code * 2 > this.rows) {
         codes[this.rows] = code;
-        this.makePlain(field, codes, dictionary.values);
+        this.makePlain(state);
         return;
       }
     }
@@ -91,15 +87,14 @@ export class ColumnBatchBuilder {
   }
 
   /** A column of mostly distinct values (ids) stops paying for a dictionary: it becomes a plain array. */
-  private makePlain(field: string, codes: Int32Array, values: readonly string[]): void {
+  private makePlain(state: StringColumnState): void {
+    const { codes, dictionary } = state;
     const plain: (string | null)[] = new Array<string | null>(this.rows + 1);
     for (let row = 0; row <= this.rows; row++) {
       const code = codes[row] as number;
-      plain[row] = code < 0 ? null : (values[code] as string);
+      plain[row] = code < 0 ? null : (dictionary.values[code] as string);
     }
-    this.plain.set(field, plain);
-    this.codes.delete(field);
-    this.dictionaries.delete(field);
+    state.plain = plain;
   }
 
   /** Marks a nullable non-string field of the current row as NULL. */
@@ -107,8 +102,9 @@ export class ColumnBatchBuilder {
     const mask = this.validity.get(field);
     if (!mask) throw new Error(`${this.table.name}: field ${field} is not nullable`);
     mask[this.rows] = 0;
-    if (this.codes.has(field)) (this.codes.get(field) as Int32Array)[this.rows] = -1;
-    if (this.plain.has(field)) (this.plain.get(field) as (string | null)[])[this.rows] = null;
+    const state = this.strings.get(field);
+    if (state?.plain !== undefined) state.plain[this.rows] = null;
+    else if (state !== undefined) state.codes[this.rows] = -1;
   }
 
   /** Completes the current row. */
@@ -123,15 +119,12 @@ export class ColumnBatchBuilder {
     const columns: Record<string, ColumnData> = {};
     const validity: Record<string, Uint8Array> = {};
     for (const [name, column] of this.numeric) columns[name] = column.slice(0, length);
-    for (const [name, codes] of this.codes) {
-      const dictionary = this.dictionaries.get(name) as { values: string[] };
-      columns[name] = { kind: 'dictionary', dictionary: dictionary.values, codes: codes.slice(0, length) };
-    }
-    for (const [name, values] of this.plain) {
-      columns[name] = values.length === length ? values : values.slice(0, length);
+    for (const [name, { codes, dictionary, plain }] of this.strings) {
+      if (plain === undefined) columns[name] = { kind: 'dictionary', dictionary: dictionary.values, codes: codes.slice(0, length) };
+      else columns[name] = plain.length === length ? plain : plain.slice(0, length);
     }
     for (const [name, mask] of this.validity) {
-      if (!this.codes.has(name) && !this.plain.has(name)) validity[name] = mask.slice(0, length);
+      if (!this.strings.has(name)) validity[name] = mask.slice(0, length);
     }
     this.reset();
     return createColumnBatch(this.table, length, columns, validity);
@@ -139,9 +132,11 @@ export class ColumnBatchBuilder {
 
   private reset(): void {
     this.rows = 0;
-    // The finished batch keeps the old dictionaries; start new ones.
-    for (const name of this.dictionaries.keys()) this.dictionaries.set(name, emptyDictionary());
-    for (const name of this.plain.keys()) this.plain.set(name, []);
+    // The finished batch keeps the old dictionaries and arrays; start new ones (a plain field stays plain).
+    for (const state of this.strings.values()) {
+      if (state.plain === undefined) state.dictionary = emptyDictionary();
+      else state.plain = [];
+    }
     for (const mask of this.validity.values()) mask.fill(1);
   }
 
@@ -152,10 +147,11 @@ export class ColumnBatchBuilder {
       grown.set(column);
       this.numeric.set(name, grown);
     }
-    for (const [name, codes] of this.codes) {
+    for (const state of this.strings.values()) {
+      if (state.plain !== undefined) continue;
       const grown = new Int32Array(capacity);
-      grown.set(codes);
-      this.codes.set(name, grown);
+      grown.set(state.codes);
+      state.codes = grown;
     }
     for (const [name, mask] of this.validity) {
       const grown = new Uint8Array(capacity).fill(1);
@@ -164,6 +160,13 @@ export class ColumnBatchBuilder {
     }
     this.capacity = capacity;
   }
+}
+
+/** A string field while it is built: dictionary codes, or a plain array once its values turn out mostly distinct. */
+interface StringColumnState {
+  codes: Int32Array;
+  dictionary: Dictionary;
+  plain: (string | null)[] | undefined;
 }
 
 /** A string column's dictionary while it is built, with the last value pushed. */
