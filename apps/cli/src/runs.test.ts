@@ -26,9 +26,9 @@ beforeAll(async () => {
     JSON.stringify({
       seed: 3,
       start: '2024-11-20',
-      end: '2024-12-05',
+      end: '2024-11-30',
       volumes: { geographies: 12, stores: 5, distributionCenters: 2, trucksPerDc: 2, poolTrucks: 1, customers: 800, products: 120 },
-      traffic: { baseDailyCustomers: 400 },
+      traffic: { baseDailyCustomers: 250 },
     }),
   );
   reference = join(directory, 'reference.duckdb');
@@ -151,7 +151,7 @@ describe('exact resume after kill -9', () => {
     expect(runs.map((run) => run.status)).toEqual(['completed']);
     // Once complete, only the final checkpoint is kept (an extension continues from it).
     const shown = await runCli(['runs', 'show', runs[0]!.runId, '--db', database, '--json']);
-    expect((JSON.parse(shown.stdout) as { checkpoints: { date: string }[] }).checkpoints.map((checkpoint) => checkpoint.date)).toEqual(['2024-12-05']);
+    expect((JSON.parse(shown.stdout) as { checkpoints: { date: string }[] }).checkpoints.map((checkpoint) => checkpoint.date)).toEqual(['2024-11-30']);
     // Resuming a completed run has nothing to do and changes nothing.
     const again = await runCli([...args, '--quiet']);
     expect(again.code, again.stderr).toBe(0);
@@ -170,7 +170,7 @@ describe('extending a history', () => {
     expect(await hashes(database)).toEqual(await hashes(reference));
     const runs = await runsOf(database);
     expect(runs.map((run) => [run.status, run.lastCommittedDate])).toEqual([
-      ['completed', '2024-12-05'],
+      ['completed', '2024-11-30'],
       ['completed', '2024-11-24'],
     ]);
   }, 120_000);
@@ -190,12 +190,12 @@ describe('resume refusals, runs list/show and runs resume', () => {
     const list = await runCli(['runs', 'list', '--db', database]);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^RUN\s+STATUS\s+STARTED\s+DAYS\s+DONE\s+LAST DAY\s+ROWS$/m);
-    expect(list.stdout).toMatch(new RegExp(`^${runId}\\s+running\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\s+2024-11-20\\.\\.2024-12-05\\s+\\d+%\\s+\\d{4}-\\d{2}-\\d{2}\\s+[\\d,]+$`, 'm'));
+    expect(list.stdout).toMatch(new RegExp(`^${runId}\\s+running\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\s+2024-11-20\\.\\.2024-11-30\\s+\\d+%\\s+\\d{4}-\\d{2}-\\d{2}\\s+[\\d,]+$`, 'm'));
     const show = await runCli(['runs', 'show', runId, '--db', database]);
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(new RegExp(`^run\\s+${runId}$`, 'm'));
     expect(show.stdout).toMatch(/^status\s+running$/m);
-    expect(show.stdout).toMatch(/^history\s+2024-11-20 to 2024-12-05$/m);
+    expect(show.stdout).toMatch(/^history\s+2024-11-20 to 2024-11-30$/m);
     expect(show.stdout).toMatch(/^fact_receipts\s+[\d,]+$/m);
     const unknown = await runCli(['runs', 'show', 'run-nope', '--db', database]);
     expect(unknown.code).toBe(2);
@@ -203,7 +203,7 @@ describe('resume refusals, runs list/show and runs resume', () => {
 
     const resumed = await runCli(['runs', 'resume', runId, '--db', database, '--quiet']);
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.stdout).toMatch(new RegExp(`^Resumed run ${runId}: 2024-11-20 to 2024-12-05`, 'm'));
+    expect(resumed.stdout).toMatch(new RegExp(`^Resumed run ${runId}: 2024-11-20 to 2024-11-30`, 'm'));
     const shown = JSON.parse((await runCli(['runs', 'show', runId, '--db', database, '--json'])).stdout) as { status: string; progressPct: number; config: { seed: number } };
     expect(shown).toMatchObject({ status: 'completed', progressPct: 100, config: { seed: 3 } });
     expect(await hashes(database)).toEqual(await hashes(reference));
