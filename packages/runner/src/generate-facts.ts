@@ -61,10 +61,11 @@ export interface GenerateFactsOptions {
    */
   generatorsModule?: string | URL;
   /**
-   * Rows per batch handed to the sink (`--batch-rows`); default: the
-   * `RETAIL_BATCH_ROWS` environment variable, else adapted between 1,000 and
-   * 100,000 from write throughput and memory. The rows are the same for any
-   * size.
+   * Most rows per batch handed to DuckDB (`--batch-rows`; larger batches are
+   * cut, smaller ones are packed into DuckDB's data chunks as they are);
+   * default: the `RETAIL_BATCH_ROWS` environment variable, else adapted
+   * between 1,000 and 100,000 from write throughput and memory. The rows are
+   * the same for any size.
    */
   batchRows?: number | string;
   /** DuckDB's memory limit during the run (default 512MB): bounds its cache of written blocks. */

@@ -21,10 +21,11 @@ export interface GenerateFilesOptions {
   workers?: number;
   generatorsModule?: string | URL;
   /**
-   * Rows per batch handed to the sink (`--batch-rows`); default: the
-   * `RETAIL_BATCH_ROWS` environment variable, else adapted between 1,000 and
-   * 100,000 from write throughput and memory. The rows are the same for any
-   * size.
+   * Rows per batch written (`--batch-rows`): every table's day in batches of
+   * that many rows but the last (an Arrow file's record batches); default:
+   * the `RETAIL_BATCH_ROWS` environment variable, else adapted between 1,000
+   * and 100,000 from write throughput and memory. The rows are the same for
+   * any size.
    */
   batchRows?: number | string;
   /** Reports the `master data` and `facts` stages. */
