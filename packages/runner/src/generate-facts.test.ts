@@ -15,6 +15,7 @@ import { parseConfig, type RetailConfigInput } from '@retail-datagen/models';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateFacts } from './generate-facts.js';
 import { generateMaster } from './generate-master.js';
+import { readRuns } from './runs/run-log.js';
 import { createLoyaltyGenerator } from './test-support/loyalty-points.js';
 
 const builtIn = { master, seasonal, inventory, receipts, logistics };
@@ -110,6 +111,16 @@ describe('generateFacts into DuckDB files', () => {
     const three = await peakRss(18);
     expect(one).toBeGreaterThan(50_000);
     expect(three / one).toBeLessThan(1.2);
+  });
+
+  test('the run log takes its times from the clock option, the only time source of its bookkeeping', async () => {
+    const database = join(directory, 'clock.duckdb');
+    const config = parseConfig({ ...small, end: small.start });
+    await generateMaster({ database, config, generators: builtIn });
+    const clock = () => new Date('2030-01-02T03:04:05.000Z');
+    await generateFacts({ database, config, generators: builtIn, clock });
+    const { runs } = await readRuns(database);
+    expect(runs.map((run) => [run.startedAt, run.finishedAt])).toEqual([['2030-01-02T03:04:05.000Z', '2030-01-02T03:04:05.000Z']]);
   });
 
   test('workers need the generator packages as a module', async () => {

@@ -20,6 +20,7 @@ import { runStages } from './run-stages.js';
 import { planRun, type FactRunMode, type PlannedRun } from './runs/plan-run.js';
 import { checkpointStateVersion, ensureRunTables, insertCheckpoint, pruneCheckpoints, updateRun } from './runs/run-log.js';
 import { decodeState, encodeState } from './runs/state-codec.js';
+import { systemClock, type Clock } from './runs/clock.js';
 import { acquireWriterLock, type LockHolder } from './runs/writer-lock.js';
 
 /** Progress of a fact run, reported after each committed day. */
@@ -86,6 +87,8 @@ export interface GenerateFactsOptions {
   resume?: true | string;
   /** Keep every day's checkpoint once the run completes (default: only the last, which an extension continues from). */
   keepCheckpoints?: boolean;
+  /** Time of the run log and writer lock (bookkeeping only, never in a row); default the system clock. */
+  clock?: Clock;
   /** Called once the run is planned, before the first day. */
   onStart?: (start: FactRunStart) => void;
 }
@@ -177,7 +180,8 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
   if (options.config.end < options.config.start) throw new InvalidArgumentError('end', options.config.end, `a day on or after the start, ${options.config.start}`);
   const batchSizer = createBatchSizer(options.batchRows);
 
-  const lock = acquireWriterLock(options.database);
+  const clock = options.clock ?? systemClock;
+  const lock = acquireWriterLock(options.database, clock);
   let store: DuckDBStore | undefined;
   let runId: string | undefined;
   try {
@@ -194,13 +198,13 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
       });
     }
     await ensureRunTables(store);
-    const planned = await planRun({ store, registry, config: options.config, written, factTables, resume: options.resume, now: new Date() });
+    const planned = await planRun({ store, registry, config: options.config, written, factTables, resume: options.resume, now: clock() });
     const record = planned.record;
     runId = record.runId;
     lock.setRun(runId);
     return await runDays(options, store, registry, planned, lock.tookOverFrom, batchSizer);
   } catch (error) {
-    if (store !== undefined && runId !== undefined) await recordFailure(store, runId, error);
+    if (store !== undefined && runId !== undefined) await recordFailure(store, runId, error, clock);
     throw error;
   } finally {
     if (options.store === undefined) store?.close();
@@ -216,6 +220,7 @@ async function runDays(
   tookOverLockFrom: LockHolder | undefined,
   batchSizer: BatchSizer,
 ): Promise<GenerateFactsResult> {
+  const clock = options.clock ?? systemClock;
   const lockNote = tookOverLockFrom ? { tookOverLockFrom } : {};
   const { record, checkpoint } = planned;
   const dimensionTables = registry.catalog.tables.filter((table) => table.kind === 'dimension');
@@ -285,7 +290,7 @@ async function runDays(
       write: async ({ dayNumber, date, day, rows: dayRows, prepared, state, prepareNext }) => {
         const rowsThisDay = sumOf(dayRows);
         for (const [table, count] of dayRows) rows[table] = (rows[table] ?? 0) + count;
-        const now = new Date();
+        const now = clock();
         const writeDay = async () => {
           await store.appendPrepared(prepared);
           await insertCheckpoint(store, { runId: record.runId, date, committedAt: now.toISOString(), rows, stateVersion: checkpointStateVersion, state: state as Uint8Array });
@@ -305,7 +310,7 @@ async function runDays(
   }
 
   const finished = committedDays === days;
-  const now = new Date();
+  const now = clock();
   await store.transaction(async () => {
     await updateRun(store, record.runId, finished ? { status: 'completed', finishedAt: now.toISOString(), progressPct: 100 } : { status: 'cancelled' }, now);
     if (finished && !options.keepCheckpoints) await pruneCheckpoints(store, record.runId, 'latest');
@@ -331,9 +336,9 @@ async function dimensionCounts(store: DuckDBStore, tables: readonly TableDefinit
 }
 
 /** Marks the run failed with the error's message; a failure to record it is not allowed to hide the error. */
-async function recordFailure(store: DuckDBStore, runId: string, error: unknown): Promise<void> {
+async function recordFailure(store: DuckDBStore, runId: string, error: unknown, clock: Clock): Promise<void> {
   try {
-    await updateRun(store, runId, { status: 'failed', errorMessage: error instanceof Error ? error.message : String(error) }, new Date());
+    await updateRun(store, runId, { status: 'failed', errorMessage: error instanceof Error ? error.message : String(error) }, clock());
   } catch {
     // The store itself failed; the run stays `running`, which resume treats the same way.
   }

@@ -34,7 +34,7 @@ export interface GenerateHistoryResult {
 export async function generateHistory(options: GenerateFactsOptions): Promise<GenerateHistoryResult> {
   // Settings are checked before the master data is replaced.
   createBatchSizer(options.batchRows);
-  const lock = acquireWriterLock(options.database);
+  const lock = acquireWriterLock(options.database, options.clock);
   try {
     const keepMaster = options.resume !== undefined && (await hasRuns(options));
     let dimensions: TableRowCount[] = [];
@@ -42,7 +42,7 @@ export async function generateHistory(options: GenerateFactsOptions): Promise<Ge
       options.progress?.startStage(runStages.master, { step: 'master data kept: resuming' });
       options.progress?.completeStage(runStages.master);
     } else {
-      dimensions = await generateMaster({ database: options.database, config: options.config, generators: options.generators, ...(options.store ? { store: options.store } : {}), ...(options.progress ? { progress: options.progress } : {}) });
+      dimensions = await generateMaster({ database: options.database, config: options.config, generators: options.generators, ...(options.store ? { store: options.store } : {}), ...(options.progress ? { progress: options.progress } : {}), ...(options.clock ? { clock: options.clock } : {}) });
     }
     if (options.signal?.aborted) return { dimensions, generatedMaster: !keepMaster, facts: undefined };
     const facts = await generateFacts(options);

@@ -2,6 +2,7 @@ import { createGeneratorRegistry, runMasterPhase, type GeneratorPlugin } from '@
 import { openStore, type DuckDBStore } from '@retail-datagen/duckdb';
 import type { RetailConfig } from '@retail-datagen/models';
 import type { ProgressJob } from '@retail-datagen/progress';
+import type { Clock } from './runs/clock.js';
 import { runStages } from './run-stages.js';
 import { acquireWriterLock } from './runs/writer-lock.js';
 
@@ -21,6 +22,8 @@ export interface GenerateMasterOptions {
   generators: Readonly<Record<string, GeneratorPlugin>>;
   /** Reports the `master data` stage (see {@link runStages}) and the rows of each dim once committed. */
   progress?: ProgressJob;
+  /** Time of the writer lock (bookkeeping only); default the system clock. */
+  clock?: Clock;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function generateMaster(options: GenerateMasterOptions): Promise<Ta
   options.progress?.startStage(runStages.master, { step: 'generating master data' });
   const tables = await runMasterPhase(registry, options.config);
   const batches = [...tables.values()];
-  const lock = acquireWriterLock(options.database);
+  const lock = acquireWriterLock(options.database, options.clock);
   let store: DuckDBStore | undefined;
   try {
     store = options.store ?? (await openStore(options.database));

@@ -12,3 +12,4 @@ export { defaultWorkerCount } from './workers/unit-executor.js';
 export { loadGenerators } from './workers/load-generators.js';
 export { exportDatabase, type ExportDatabaseOptions, type ExportDatabaseResult, type ExportTableProgress } from './export-database.js';
 export { BatchSizer, createBatchSizer, rebatch, resolveBatchRows, type BatchRowsChoice, type BatchSizerOptions, type BatchWriteSample } from './batching/index.js';
+export { systemClock, type Clock } from './runs/clock.js';

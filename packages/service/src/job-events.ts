@@ -26,9 +26,9 @@ export interface JobEvent<T> {
  * @example
  * ```ts
  * const events = new JobEventStream<number>();
- * events.publish('progress', 40, Date.now());
+ * events.publish('progress', 40, 1_700_000_000_000); // the time comes from the service's clock
  * const stop = events.subscribe((event) => console.log(event.sequence, event.data)); // 1 40, at once
- * events.publish('end', 100, Date.now()); // 2 100
+ * events.publish('end', 100, 1_700_000_001_000); // 2 100
  * stop();
  * ```
  */

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from './clock.js';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -74,7 +75,7 @@ const held: Map<string, HeldLock> = (globalHeld[heldKey] ??= new Map());
  * }
  * ```
  */
-export function acquireWriterLock(database: string): WriterLock {
+export function acquireWriterLock(database: string, clock: Clock = systemClock): WriterLock {
   const path = `${resolve(database)}.lock`;
   const mine = held.get(path);
   if (mine) {
@@ -85,7 +86,7 @@ export function acquireWriterLock(database: string): WriterLock {
   let tookOverFrom: LockHolder | undefined;
   // A stale lock is removed and the exclusive create tried again; two takers racing for it cannot both win.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const holder: LockHolder = { pid: process.pid, host: hostname(), runId: undefined, since: new Date().toISOString() };
+    const holder: LockHolder = { pid: process.pid, host: hostname(), runId: undefined, since: clock().toISOString() };
     if (createExclusive(path, holder)) {
       const lock: HeldLock = { holds: 1, holder, tookOverFrom };
       held.set(path, lock);
