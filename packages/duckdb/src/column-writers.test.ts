@@ -115,12 +115,13 @@ describe('bulk column writes', () => {
 });
 
 describe('repeated long dictionary strings', () => {
-  it('stores every row of a dictionary column whose long entries repeat within and across data chunks, with NULLs', async () => {
+  it('stores every row of a dictionary column whose long entries (ASCII and multi-byte UTF-8) repeat within and across data chunks, with NULLs', async () => {
     const store = await openStore(':memory:');
     try {
       await store.createTables([everyTypeTable]);
       const rows = 5_000;
-      const dictionary = ['short', ...Array.from({ length: 7 }, (_, index) => `a long dictionary entry number ${index}`)];
+      // Long entries of plain ASCII, and of multi-byte UTF-8 (whose 4-byte prefix ends inside a character).
+      const dictionary = ['short', 'ünï', ...Array.from({ length: 7 }, (_, index) => `a long dictionary entry number ${index}`), 'aaaü long entry ✓ with accents: é è ê', '✓✓✓✓✓'];
       const codes = Int32Array.from({ length: rows }, (_, row) => (row % 11 === 0 ? -1 : (row * 7) % dictionary.length));
       const batch = everyTypeBatch(generatedRows(rows));
       await store.appendBatch({ ...batch, columns: { ...batch.columns, Note: { kind: 'dictionary', dictionary, codes } } });

@@ -120,11 +120,22 @@ function copyBoolean(target: Vector, values: Uint8Array, { at, offset, count }: 
  * copied as they are, never decoded to text.
  */
 function copyStrings(target: Vector, slice: ColumnSlice): void {
-  const { column, at, offset, count } = slice;
+  const { column } = slice;
   if (isUtf8Column(column)) {
     copyUtf8(target, slice, column);
     return;
   }
+  if (Array.isArray(column)) {
+    copyStringArray(target, slice, column as readonly (string | null | undefined)[]);
+    return;
+  }
+  if (!isDictionaryColumn(column)) throw wrongColumn(slice);
+  copyDictionary(target, slice, column);
+}
+
+/** Plain strings: inline ones into their slots, long ones through the string heap, a repeated long one once. */
+function copyStringArray(target: Vector, slice: ColumnSlice, values: readonly (string | null | undefined)[]): void {
+  const { at, offset, count } = slice;
   const slots = new Uint8Array(scratchBytes(count * stringSlotBytes), 0, count * stringSlotBytes);
   slots.fill(0);
   const lengths = new DataView(slots.buffer, 0, count * stringSlotBytes);
@@ -134,63 +145,30 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
 
   // Slots are copied as four 32-bit words, the cheapest copy of 16 bytes in JS.
   const words = new Int32Array(slots.buffer, 0, count * 4);
-  // A long string equal to the last long one before it (a receipt id on each of its lines) goes to the string
-  // heap once; the repeats copy the first row's slot. A long dictionary entry goes to the heap once per chunk.
+  // A long string equal to the last long one before it (an impression id repeated) goes to the string heap once;
+  // the repeats copy the first row's slot.
   const repeats: number[] = [];
-
-  if (Array.isArray(column)) {
-    const values = column as readonly (string | null | undefined)[];
-    let lastLong: string | undefined;
-    let lastLongRow = -1;
-    let lastShort: string | undefined;
-    let lastShortRow = -1;
-    for (let row = 0; row < count; row++) {
-      const value = values[offset + row];
-      if (value === null || value === undefined) {
-        nulls[row] = 1;
-        continue;
-      }
-      if (nulls[row] === 1) continue;
-      if (value === lastLong) repeats.push(row, lastLongRow);
-      else if (value === lastShort) copySlot(words, lastShortRow, row);
-      else if (writeInline(slots, lengths, row, value)) {
-        lastShort = value;
-        lastShortRow = row;
-      } else {
-        long.push(row);
-        longValues.push(value);
-        lastLong = value;
-        lastLongRow = row;
-      }
+  let lastLong: string | undefined;
+  let lastLongRow = -1;
+  let lastShort: string | undefined;
+  let lastShortRow = -1;
+  for (let row = 0; row < count; row++) {
+    const value = values[offset + row];
+    if (value === null || value === undefined) {
+      nulls[row] = 1;
+      continue;
     }
-  } else {
-    if (!isDictionaryColumn(column)) throw wrongColumn(slice);
-    const { dictionary, codes } = column;
-    const encoded = encodeDictionary(dictionary);
-    const stamp = ++encoded.stamp;
-    for (let row = 0; row < count; row++) {
-      const index = offset + row;
-      const code = codes[index] as number;
-      if (code < 0) {
-        nulls[row] = 1;
-        continue;
-      }
-      if (nulls[row] === 1) continue;
-      if (code >= dictionary.length) throw invalidValue(slice, index, code, `a dictionary code below ${dictionary.length}, or -1 for NULL`);
-      const slot = encoded.slots[code];
-      if (slot !== undefined) {
-        const base = row * 4;
-        words[base] = slot[0] as number;
-        words[base + 1] = slot[1] as number;
-        words[base + 2] = slot[2] as number;
-        words[base + 3] = slot[3] as number;
-      } else if (encoded.seenAt[code] === stamp) repeats.push(row, encoded.firstRow[code] as number);
-      else {
-        encoded.seenAt[code] = stamp;
-        encoded.firstRow[code] = row;
-        long.push(row);
-        longValues.push(dictionary[code] as string);
-      }
+    if (nulls[row] === 1) continue;
+    if (value === lastLong) repeats.push(row, lastLongRow);
+    else if (value === lastShort) copySlot(words, lastShortRow, row);
+    else if (writeInline(slots, lengths, row, value)) {
+      lastShort = value;
+      lastShortRow = row;
+    } else {
+      long.push(row);
+      longValues.push(value);
+      lastLong = value;
+      lastLongRow = row;
     }
   }
   const first = at * stringSlotBytes;
@@ -204,6 +182,83 @@ function copyStrings(target: Vector, slice: ColumnSlice): void {
   }
   copyValidity(target, slice, nulls);
 }
+
+/**
+ * Dictionary codes: each row gets its entry's slot (encoded once per
+ * dictionary: inline entries whole, long ones as length and prefix). The
+ * long entries the slice uses are gathered, each once, into one buffer that
+ * goes to DuckDB's string heap as a single value, and their rows' slots
+ * point into it: two native calls per slice however many distinct long
+ * strings (receipt ids, BLE ids) it holds.
+ */
+function copyDictionary(target: Vector, slice: ColumnSlice, column: DictionaryColumn): void {
+  const { at, offset, count, validity } = slice;
+  const { dictionary, codes } = column;
+  const encoded = encodeDictionary(dictionary);
+  const entryWords = encoded.words;
+  const isLong = encoded.long;
+  const stamp = ++encoded.stamp;
+  const seenAt = encoded.seenAt;
+  const heapOffset = encoded.heapOffset;
+  const words = new Int32Array(scratchBytes(count * stringSlotBytes), 0, count * 4);
+  let nulls: Uint8Array | undefined;
+  /** The distinct long entries of the slice, in the order of their first row, and their bytes in all. */
+  const longCodes: number[] = [];
+  let longBytes = 0;
+  let firstLong = -1;
+  for (let row = 0; row < count; row++) {
+    const index = offset + row;
+    const code = codes[index] as number;
+    const base = row * 4;
+    if (code < 0 || (validity !== undefined && validity[index] === 0)) {
+      nulls ??= new Uint8Array(count);
+      nulls[row] = 1;
+      words[base] = 0;
+      words[base + 1] = 0;
+      words[base + 2] = 0;
+      words[base + 3] = 0;
+      continue;
+    }
+    if (code >= dictionary.length) throw invalidValue(slice, index, code, `a dictionary code below ${dictionary.length}, or -1 for NULL`);
+    const entry = code * 4;
+    words[base] = entryWords[entry] as number;
+    words[base + 1] = entryWords[entry + 1] as number;
+    words[base + 2] = entryWords[entry + 2] as number;
+    words[base + 3] = entryWords[entry + 3] as number;
+    if (isLong[code] === 1) {
+      if (firstLong < 0) firstLong = row;
+      if (seenAt[code] !== stamp) {
+        seenAt[code] = stamp;
+        heapOffset[code] = longBytes;
+        longBytes += entryWords[entry] as number;
+        longCodes.push(code);
+      }
+    }
+  }
+  if (firstLong >= 0) {
+    // The slice's long entries, each once, as one heap value (in the first long row's slot for now: overwritten below).
+    const heap = new Uint8Array(longBytes);
+    const { utf8, offsets } = encoded;
+    for (const code of longCodes) heap.set(utf8.subarray(offsets[code] as number, offsets[code + 1] as number), heapOffset[code] as number);
+    bindings.vector_assign_string_element_len(target, at + firstLong, heap);
+    const data = bindings.vector_get_data(target, (at + firstLong + 1) * stringSlotBytes);
+    const heapSlot = new DataView(data.buffer, data.byteOffset + (at + firstLong) * stringSlotBytes, stringSlotBytes);
+    const low = heapSlot.getUint32(8, true);
+    const high = heapSlot.getUint32(12, true);
+    for (let row = firstLong; row < count; row++) {
+      const code = codes[offset + row] as number;
+      if (code < 0 || isLong[code] !== 1 || (nulls !== undefined && nulls[row] === 1)) continue;
+      const sum = low + (heapOffset[code] as number);
+      words[row * 4 + 2] = sum | 0;
+      words[row * 4 + 3] = (sum >= twoToThe32 ? high + 1 : high) | 0;
+    }
+  }
+  bindings.copy_data_to_vector(target, at * stringSlotBytes, words.buffer as ArrayBuffer, 0, count * stringSlotBytes);
+  copyValidity(target, slice, nulls ?? noNulls);
+}
+
+/** A mask without NULLs, for copyValidity (which then writes nothing). */
+const noNulls = new Uint8Array(0);
 
 /**
  * UTF-8 bytes (a Utf8Column): strings of up to 12 bytes are written into
@@ -290,33 +345,74 @@ function writeInlineUtf8(slots: Uint8Array, lengths: DataView, row: number, valu
 }
 
 /**
- * A dictionary prepared for writing: each entry's inline slot (undefined for
- * an entry longer than 12 bytes), and per entry the chunk (`seenAt`, a stamp)
- * and row where a long entry was last written to the string heap.
+ * A dictionary prepared for writing: each entry's string_t slot as four
+ * words (inline entries whole; long ones, flagged in `long`, as length and
+ * 4-byte prefix, the pointer set per slice), every entry's UTF-8 bytes, and
+ * per long entry the slice (`seenAt`, a stamp) that last gathered it and
+ * where it went in that slice's heap value.
  */
 interface EncodedDictionary {
-  readonly slots: (Int32Array | undefined)[];
+  readonly size: number;
+  readonly words: Int32Array;
+  readonly long: Uint8Array;
+  readonly utf8: Uint8Array;
+  readonly offsets: Int32Array;
   readonly seenAt: Int32Array;
-  readonly firstRow: Int32Array;
+  readonly heapOffset: Int32Array;
   stamp: number;
 }
 
 const encodedDictionaries = new WeakMap<readonly string[], EncodedDictionary>();
 function encodeDictionary(dictionary: readonly string[]): EncodedDictionary {
   let encoded = encodedDictionaries.get(dictionary);
-  if (encoded === undefined || encoded.slots.length !== dictionary.length) {
-    const slot = new Uint8Array(stringSlotBytes);
-    const lengths = new DataView(slot.buffer);
-    const slots = dictionary.map((value) => {
-      // More than 12 UTF-16 units is more than 12 UTF-8 bytes: not inline, no need to encode.
-      if (value.length > inlineStringBytes) return undefined;
-      slot.fill(0);
-      return writeInline(slot, lengths, 0, value) ? new Int32Array(slot.slice().buffer) : undefined;
-    });
-    encoded = { slots, seenAt: new Int32Array(dictionary.length), firstRow: new Int32Array(dictionary.length), stamp: 0 };
+  if (encoded === undefined || encoded.size !== dictionary.length) {
+    const size = dictionary.length;
+    const { utf8, offsets } = utf8Of(dictionary);
+    const words = new Int32Array(size * 4);
+    const slotBytes = new Uint8Array(words.buffer);
+    const long = new Uint8Array(size);
+    for (let code = 0; code < size; code++) {
+      const start = offsets[code] as number;
+      const length = (offsets[code + 1] as number) - start;
+      words[code * 4] = length;
+      // Inline: all of it; long: the 4-byte prefix (the pointer is per slice).
+      slotBytes.set(utf8.subarray(start, start + Math.min(length, length <= inlineStringBytes ? length : 4)), code * stringSlotBytes + 4);
+      if (length > inlineStringBytes) long[code] = 1;
+    }
+    encoded = { size, words, long, utf8, offsets, seenAt: new Int32Array(size), heapOffset: new Int32Array(size), stamp: 0 };
     encodedDictionaries.set(dictionary, encoded);
   }
   return encoded;
+}
+
+/** Strings as UTF-8 bytes end to end, and where each one starts (Arrow's Utf8 layout); ASCII without an encoder call. */
+function utf8Of(values: readonly string[]): { utf8: Uint8Array; offsets: Int32Array } {
+  const offsets = new Int32Array(values.length + 1);
+  let units = 0;
+  for (const value of values) units += value.length;
+  // At most 3 UTF-8 bytes per UTF-16 unit.
+  let utf8 = new Uint8Array(units);
+  let position = 0;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] as string;
+    let ascii = position + value.length <= utf8.length;
+    for (let char = 0; ascii && char < value.length; char++) {
+      const code = value.charCodeAt(char);
+      if (code > 0x7f) ascii = false;
+      else utf8[position + char] = code;
+    }
+    if (ascii) position += value.length;
+    else {
+      if (utf8.length - position < value.length * 3) {
+        const grown = new Uint8Array(Math.max(utf8.length * 2, position + value.length * 3));
+        grown.set(utf8.subarray(0, position));
+        utf8 = grown;
+      }
+      position += encoder.encodeInto(value, utf8.subarray(position)).written;
+    }
+    offsets[index + 1] = position;
+  }
+  return { utf8: utf8.subarray(0, position), offsets };
 }
 
 /** 1 for each slice row the batch's validity mask marks NULL. */

@@ -12,7 +12,7 @@ export {
   type StringColumn,
   type Utf8Column,
 } from './batch/column-batch.js';
-export { ColumnBatchBuilder } from './batch/column-batch-builder.js';
+export { ColumnBatchBuilder, type NumberColumnWriter, type StringColumnWriter } from './batch/column-batch-builder.js';
 export { dayNumberOf, isoDateOf, millisecondsPerDay, timestampOf } from './calendar/day-number.js';
 export type { GeneratorPlugin, MasterContext } from './plugin/generator-plugin.js';
 export { createGeneratorRegistry, type GeneratorRegistry } from './registry/generator-registry.js';

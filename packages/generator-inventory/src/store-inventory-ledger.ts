@@ -236,14 +236,15 @@ export class StoreInventoryLedger implements InventoryLedger {
       throw new RangeError(`store ${storeId} posted more than ${transactionsPerStoreDay} inventory movements on ${isoDateOf(this.dayNumber)}; txn_seq cannot order them`);
     }
     const transactions = this.transactions;
-    transactions.pushNumber('TxnSeq', dayTransactionSequence(this.dayIndex, storeId, sequence));
-    transactions.pushNumber('EventTS', timestamp);
-    transactions.pushNumber('StoreID', storeId);
-    transactions.pushNumber('ProductID', this.plan.productIds[productIndex] as number);
-    transactions.pushNumber('Quantity', quantity);
-    transactions.pushString('TxnType', type);
-    transactions.pushNumber('Balance', state.balances[productIndex] as number);
-    transactions.pushString('Source', source);
+    const columns = transactions.writers(transactionColumns);
+    columns.txnSeq.set(dayTransactionSequence(this.dayIndex, storeId, sequence));
+    columns.eventTs.set(timestamp);
+    columns.storeId.set(storeId);
+    columns.productId.set(this.plan.productIds[productIndex] as number);
+    columns.quantity.set(quantity);
+    columns.txnType.set(type);
+    columns.balance.set(state.balances[productIndex] as number);
+    columns.source.set(source);
     transactions.endRow();
   }
 
@@ -302,4 +303,18 @@ function lowerBound(values: Int32Array, value: number): number {
     else high = middle;
   }
   return low;
+}
+
+/** fact_store_inventory_txn's column writers (3.8M rows in the 10M-row bench: no lookup by name per value). */
+function transactionColumns(builder: ColumnBatchBuilder) {
+  return {
+    txnSeq: builder.numbers('TxnSeq'),
+    eventTs: builder.numbers('EventTS'),
+    storeId: builder.numbers('StoreID'),
+    productId: builder.numbers('ProductID'),
+    quantity: builder.numbers('Quantity'),
+    txnType: builder.strings('TxnType'),
+    balance: builder.numbers('Balance'),
+    source: builder.strings('Source'),
+  };
 }

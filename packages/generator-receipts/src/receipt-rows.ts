@@ -30,6 +30,7 @@ export interface ReceiptTotals {
 export function writeLines(tables: ReceiptTables, world: ReceiptsWorld, lineCount: number, receiptId: string, timestamp: number): Readonly<ReceiptTotals> {
   const scratch = world.scratch;
   const builder = tables.lines;
+  const columns = builder.writers(lineColumns);
   let subtotal = 0;
   let discount = 0;
   let tax = 0;
@@ -40,15 +41,15 @@ export function writeLines(tables: ReceiptTables, world: ReceiptsWorld, lineCoun
     const extendedPrice = quantity * unitPrice;
     const lineDiscount = scratch.discount[line] as number;
     const promotion = scratch.promotion[line] as number;
-    builder.pushString('ReceiptId', receiptId);
-    builder.pushNumber('LineNum', line + 1);
-    builder.pushNumber('EventTS', timestamp);
-    builder.pushNumber('ProductID', world.productIds[scratch.product[line] as number] as number);
-    builder.pushNumber('Quantity', quantity);
-    builder.pushNumber('UnitPrice', unitPrice);
-    builder.pushNumber('ExtPrice', extendedPrice);
-    builder.pushNumber('Discount', lineDiscount);
-    builder.pushString('PromoCode', promotion < 0 ? null : (world.promotions[promotion]?.code ?? null));
+    columns.receiptId.set(receiptId);
+    columns.lineNum.set(line + 1);
+    columns.eventTs.set(timestamp);
+    columns.productId.set(world.productIds[scratch.product[line] as number] as number);
+    columns.quantity.set(quantity);
+    columns.unitPrice.set(unitPrice);
+    columns.extPrice.set(extendedPrice);
+    columns.discount.set(lineDiscount);
+    columns.promoCode.set(promotion < 0 ? null : (world.promotions[promotion]?.code ?? null));
     builder.endRow();
     subtotal += extendedPrice;
     discount += lineDiscount;
@@ -62,6 +63,21 @@ export function writeLines(tables: ReceiptTables, world: ReceiptsWorld, lineCoun
   totals.tax = tax;
   totals.total = subtotal - discount + tax;
   return totals;
+}
+
+/** fact_receipt_lines' column writers (3.8M rows in the 10M-row bench: no lookup by name per value). */
+function lineColumns(builder: ColumnBatchBuilder) {
+  return {
+    receiptId: builder.strings('ReceiptId'),
+    lineNum: builder.numbers('LineNum'),
+    eventTs: builder.numbers('EventTS'),
+    productId: builder.numbers('ProductID'),
+    quantity: builder.numbers('Quantity'),
+    unitPrice: builder.numbers('UnitPrice'),
+    extPrice: builder.numbers('ExtPrice'),
+    discount: builder.numbers('Discount'),
+    promoCode: builder.strings('PromoCode'),
+  };
 }
 
 function addPromotionDiscount(scratch: BasketScratch, promotion: number, amount: number): void {

@@ -1,4 +1,4 @@
-import { isoDateOf, type ColumnBatch, type FactEngine } from '@retail-datagen/generator-core';
+import { isoDateOf, type ColumnBatch, type FactEngine, type UnitResult } from '@retail-datagen/generator-core';
 import type { ProgressJob } from '@retail-datagen/progress';
 import { rebatch, type BatchSizer } from './batching/index.js';
 import type { UnitExecutor } from './workers/unit-executor.js';
@@ -142,15 +142,25 @@ export async function runDayLoop<Prepared>(input: DayLoopInput<Prepared>): Promi
     lastWritten = queued.day;
   };
 
-  for (let dayNumber = input.firstDay; dayNumber <= input.lastDay && !signal?.aborted; dayNumber++) {
+  /** Starts a day's store phase (its chain start first); resolves with the chain start and the units' results. */
+  const startDay = (dayNumber: number): Promise<{ chainStart: ColumnBatch[]; results: UnitResult[] }> => {
     const day = dayNumber - input.runFirstDay + 1;
     const date = isoDateOf(dayNumber);
     const chainStart = engine.startDay(dayNumber);
     let unitsDone = 0;
-    const results = await executor.runUnits(engine, dayNumber, () => {
+    const results = executor.runUnits(engine, dayNumber, () => {
       unitsDone++;
       progress?.advance(1, `day ${day}/${days} ${date}: store partitions ${unitsDone}/${units}`);
     });
+    return results.then((done) => ({ chainStart, results: done }));
+  };
+
+  let generating = input.firstDay <= input.lastDay && !signal?.aborted ? startDay(input.firstDay) : undefined;
+  for (let dayNumber = input.firstDay; generating !== undefined; dayNumber++) {
+    const day = dayNumber - input.runFirstDay + 1;
+    const date = isoDateOf(dayNumber);
+    const { chainStart, results } = await generating;
+    generating = undefined;
     if (signal?.aborted) break;
     const chainEnd = engine.endDay(dayNumber, results);
     // The state after this day, taken before the next day changes it.
@@ -160,8 +170,7 @@ export async function runDayLoop<Prepared>(input: DayLoopInput<Prepared>): Promi
     for (const batch of batches) rows.set(batch.table.name, (rows.get(batch.table.name) ?? 0) + batch.length);
     const queued: QueuedDay<Prepared> = { dayNumber, date, day, rows, state, batches, preparingTime: 0 };
     queue.push(queued);
-    // The write before is waiting for its sink: prepare this one now, if it is the next.
-    if (sinkBusy && queue[0] === queued) prepare(queued);
+    // Backpressure: at most `maxPendingWrites` days wait for the sink before the next day starts.
     while (pending.length >= maxPendingWrites) await pending.shift();
     writing = writing.then(
       () => write(queued),
@@ -173,6 +182,10 @@ export async function runDayLoop<Prepared>(input: DayLoopInput<Prepared>): Promi
     // Handled when awaited; this keeps a failure from being reported as unhandled meanwhile.
     writing.catch(() => undefined);
     pending.push(writing);
+    // The next day's store phase starts before this day is prepared, so that the workers do not wait for it.
+    if (dayNumber < input.lastDay && !signal?.aborted) generating = startDay(dayNumber + 1);
+    // The write before is waiting for its sink: prepare this one now, if it is the next.
+    if (sinkBusy && queue[0] === queued) prepare(queued);
   }
   await writing;
   return lastWritten;

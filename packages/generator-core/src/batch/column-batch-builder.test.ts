@@ -76,6 +76,39 @@ describe('ColumnBatchBuilder', () => {
     const builder = new ColumnBatchBuilder(events);
     expect(() => builder.pushNumber('Nope', 1)).toThrow(/no numeric field Nope/);
     expect(() => builder.pushNull('EventID')).toThrow(/not nullable/);
+    expect(() => builder.numbers('Kind')).toThrow(/fact_events has no numeric field Kind/);
+    expect(() => builder.strings('EventID')).toThrow(/fact_events has no string field EventID/);
+    expect(() => builder.numbers('EventID').setNull()).toThrow(/fact_events.EventID is not nullable/);
+  });
+
+  it('fills the same batch through column writers as through field names, across growth and batches', () => {
+    const pick = (builder: ColumnBatchBuilder) => ({ id: builder.numbers('EventID'), ts: builder.numbers('EventTS'), kind: builder.strings('Kind'), amount: builder.numbers('Amount') });
+    const byWriter = new ColumnBatchBuilder(events, 16);
+    const byName = new ColumnBatchBuilder(events, 16);
+    expect(byWriter.writers(pick)).toBe(byWriter.writers(pick));
+    for (const size of [1000, 37]) {
+      for (let row = 0; row < size; row++) {
+        const columns = byWriter.writers(pick);
+        columns.id.set(row);
+        columns.ts.set(1_700_000_000_000 + row);
+        columns.kind.set(row % 3 === 0 ? 'OPEN' : 'CLOSE');
+        if (row % 10 === 0) columns.amount.setNull();
+        else columns.amount.set(row * 100);
+        byWriter.endRow();
+        byName.pushNumber('EventID', row);
+        byName.pushNumber('EventTS', 1_700_000_000_000 + row);
+        byName.pushString('Kind', row % 3 === 0 ? 'OPEN' : 'CLOSE');
+        if (row % 10 === 0) byName.pushNull('Amount');
+        else byName.pushNumber('Amount', row * 100);
+        byName.endRow();
+      }
+      const written = byWriter.finish();
+      expect(written).toEqual(byName.finish());
+      expect(written.length).toBe(size);
+      expect((written.columns.EventID as Int32Array)[size - 1]).toBe(size - 1);
+      expect(written.validity.Amount?.[10]).toBe(0);
+      expect(written.validity.Amount?.[11]).toBe(1);
+    }
   });
 });
 

@@ -28,12 +28,27 @@ export interface DayResult {
 
 type Emitters = Map<TableDefinition, ColumnBatchBuilder>;
 
-function emitterFor(builders: Emitters, generator: GeneratorPlugin) {
+/**
+ * Rows each table's builder starts with room for: what the table's last
+ * batch held, with a margin, so that a builder seldom grows (and copies) its
+ * arrays. Only memory depends on it, never a row.
+ */
+class CapacityHints {
+  private readonly rows = new Map<TableDefinition, number>();
+  of(table: TableDefinition): number {
+    return this.rows.get(table) ?? 4096;
+  }
+  record(batches: readonly ColumnBatch[]): void {
+    for (const batch of batches) this.rows.set(batch.table, Math.max(4096, Math.ceil(batch.length * 1.25)));
+  }
+}
+
+function emitterFor(builders: Emitters, generator: GeneratorPlugin, hints: CapacityHints) {
   return (table: TableDefinition): ColumnBatchBuilder => {
     let builder = builders.get(table);
     if (!builder) {
       if (!generator.tables.includes(table)) throw new Error(`generator ${generator.id} emits rows for ${table.name}, which it does not declare in tables`);
-      builder = new ColumnBatchBuilder(table, 4096);
+      builder = new ColumnBatchBuilder(table, hints.of(table));
       builders.set(table, builder);
     }
     return builder;
@@ -78,6 +93,7 @@ export class FactEngine {
   private readonly runSlots = new CompositionSlots();
   private readonly chainStates = new Map<string, unknown>();
   private readonly storeStates = new Map<string, unknown[]>();
+  private readonly capacityHints = new CapacityHints();
 
   constructor(registry: GeneratorRegistry, run: FactRun, options: { partitions: number }) {
     this.run = run;
@@ -220,7 +236,7 @@ export class FactEngine {
         storeIndices,
         stateOf: (storeIndex) => states?.[storeIndex],
         summary,
-        emit: emitterFor(builders, generator),
+        emit: emitterFor(builders, generator, this.capacityHints),
       });
     }
 
@@ -228,7 +244,7 @@ export class FactEngine {
       hooks: generator.facts as FactHooks,
       states: this.storeStates.get(generator.id),
       summary: summaries.get(generator.id),
-      emit: emitterFor(builders, generator),
+      emit: emitterFor(builders, generator, this.capacityHints),
       id: generator.id,
     }));
 
@@ -259,7 +275,9 @@ export class FactEngine {
       }
       for (const { hooks, context } of storeContexts) hooks.endStoreDay?.(context);
     }
-    return { partition, batches: finishAll(builders), summaries };
+    const batches = finishAll(builders);
+    this.capacityHints.record(batches);
+    return { partition, batches, summaries };
   }
 
   private runChain(dayNumber: number, hook: 'startDay' | 'endDay', summaries: ReadonlyMap<string, unknown[]>): ColumnBatch[] {
@@ -280,10 +298,12 @@ export class FactEngine {
         stateOf: (storeIndex: number) => states?.[storeIndex],
         summaries: summaries.get(generator.id) ?? [],
         random: (...path: (string | number)[]) => createRandom(this.run.config.seed, generator.id, 'chain', dayNumber, hook, ...path),
-        emit: emitterFor(builders, generator),
+        emit: emitterFor(builders, generator, this.capacityHints),
       });
     }
-    return finishAll(builders);
+    const batches = finishAll(builders);
+    this.capacityHints.record(batches);
+    return batches;
   }
 
   /** Concatenation in a fixed order: by table (catalog order), then by phase and partition. */

@@ -66,6 +66,9 @@ export function poolExecutor(options: { workers: number; generatorsModule: strin
     minThreads: options.workers,
     maxThreads: options.workers,
     idleTimeout: 60_000,
+    // A day's units all wait at the workers, not in the pool: a worker goes on to its next unit while the main
+    // thread is busy (appending to DuckDB), instead of waiting for the main thread to hand it over.
+    concurrentTasksPerWorker: Math.max(1, Math.ceil(engine.partitions.length / options.workers)),
     workerData: setup,
     execArgv: compiledExecArgv(),
   });
