@@ -13,7 +13,7 @@ import {
   type TableDefinition,
 } from '@retail-datagen/models';
 import { createProgressJob, RateEstimator, type ProgressJob, type ProgressSnapshot, type ThresholdRule } from '@retail-datagen/progress';
-import { defaultWorkerCount, exportDatabase, generateFacts, generateMaster, resolveFactTables, runStageDefinitions, runStages } from '@retail-datagen/runner';
+import { defaultWorkerCount, exportDatabase, factRunDuckDBSettings, generateFacts, generateMaster, resolveFactTables, runStageDefinitions, runStages } from '@retail-datagen/runner';
 import { jobStatuses, type ExportInfo, type ExportedFile, type JobStatus, type RunInfo, type TableInfo, type TablePreview, type TableProgress } from './job-info.js';
 import { JobEventStream, type JobEvent } from './job-events.js';
 import { JobStateError } from './job-state-error.js';
@@ -905,7 +905,8 @@ export class RunService {
  */
 export async function openRunService(options: RunServiceOptions): Promise<RunService> {
   parseConfig(options.baseConfig ?? {});
-  const store = await openStore(options.database, { memoryLimit: options.duckdbMemoryLimit ?? '512MB', checkpointThreshold: '64MB' });
+  // Runs write through this store: they checkpoint as a fact run does; the larger cache serves the API's reads.
+  const store = await openStore(options.database, { memoryLimit: options.duckdbMemoryLimit ?? '512MB', checkpointThreshold: factRunDuckDBSettings.checkpointThreshold });
   try {
     return new RunService(store, options);
   } catch (error) {
