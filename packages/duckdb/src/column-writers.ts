@@ -376,7 +376,7 @@ function encodeDictionary(dictionary: readonly string[]): EncodedDictionary {
       const length = (offsets[code + 1] as number) - start;
       words[code * 4] = length;
       // Inline: all of it; long: the 4-byte prefix (the pointer is per slice).
-      slotBytes.set(utf8.subarray(start, start + Math.min(length, length <= inlineStringBytes ? length : 4)), code * stringSlotBytes + 4);
+      slotBytes.set(utf8.subarray(start, start + (length <= inlineStringBytes ? length : 4)), code * stringSlotBytes + 4);
       if (length > inlineStringBytes) long[code] = 1;
     }
     encoded = { size, words, long, utf8, offsets, seenAt: new Int32Array(size), heapOffset: new Int32Array(size), stamp: 0 };
