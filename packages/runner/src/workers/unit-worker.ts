@@ -1,6 +1,7 @@
 import { FactEngine, createGeneratorRegistry, type GeneratorPlugin, type UnitStates } from '@retail-datagen/generator-core';
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { loadGenerators } from './load-generators.js';
+import { yieldToWriter } from './thread-priority.js';
 import { fromWireBatch, toWireUnitResult, transferablesOf, type WireBatch, type WireUnitResult } from './wire.js';
 import type { RetailConfig } from '@retail-datagen/models';
 
@@ -20,6 +21,9 @@ export interface UnitTask {
   readonly partition: number;
   readonly states: UnitStates;
 }
+
+// Generation has slack; the writer on the main thread sets the pace (see workerNice).
+yieldToWriter();
 
 let engine: Promise<FactEngine> | undefined;
 
