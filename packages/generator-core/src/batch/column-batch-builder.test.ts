@@ -28,6 +28,18 @@ const tickets = defineTable({
   ],
 });
 
+/** `rows` events through the field-name API: every third OPEN, every tenth amount NULL. */
+function pushEventsByName(builder: ColumnBatchBuilder, rows: number): void {
+  for (let row = 0; row < rows; row++) {
+    builder.pushNumber('EventID', row);
+    builder.pushNumber('EventTS', 1_700_000_000_000 + row);
+    builder.pushString('Kind', row % 3 === 0 ? 'OPEN' : 'CLOSE');
+    if (row % 10 === 0) builder.pushNull('Amount');
+    else builder.pushNumber('Amount', row * 100);
+    builder.endRow();
+  }
+}
+
 describe('ColumnBatchBuilder', () => {
   it('keeps mostly distinct strings (ids) as plain arrays and repeated ones as dictionaries, across batches', () => {
     const builder = new ColumnBatchBuilder(tickets, 16);
@@ -53,14 +65,7 @@ describe('ColumnBatchBuilder', () => {
 
   it('grows past its initial capacity and dictionary-encodes strings', () => {
     const builder = new ColumnBatchBuilder(events, 16);
-    for (let row = 0; row < 1000; row++) {
-      builder.pushNumber('EventID', row);
-      builder.pushNumber('EventTS', 1_700_000_000_000 + row);
-      builder.pushString('Kind', row % 3 === 0 ? 'OPEN' : 'CLOSE');
-      if (row % 10 === 0) builder.pushNull('Amount');
-      else builder.pushNumber('Amount', row * 100);
-      builder.endRow();
-    }
+    pushEventsByName(builder, 1000);
     const batch = builder.finish();
     expect(batch.length).toBe(1000);
     expect((batch.columns.EventID as Int32Array)[999]).toBe(999);
@@ -95,13 +100,8 @@ describe('ColumnBatchBuilder', () => {
         if (row % 10 === 0) columns.amount.setNull();
         else columns.amount.set(row * 100);
         byWriter.endRow();
-        byName.pushNumber('EventID', row);
-        byName.pushNumber('EventTS', 1_700_000_000_000 + row);
-        byName.pushString('Kind', row % 3 === 0 ? 'OPEN' : 'CLOSE');
-        if (row % 10 === 0) byName.pushNull('Amount');
-        else byName.pushNumber('Amount', row * 100);
-        byName.endRow();
       }
+      pushEventsByName(byName, size);
       const written = byWriter.finish();
       expect(written).toEqual(byName.finish());
       expect(written.length).toBe(size);
