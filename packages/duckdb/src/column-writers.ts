@@ -1,5 +1,5 @@
 import bindings, { type Vector } from '@duckdb/node-bindings';
-import type { ColumnData, DictionaryColumn, Utf8Column } from '@retail-datagen/generator-core';
+import { utf8ColumnOf, type ColumnData, type DictionaryColumn, type Utf8Column } from '@retail-datagen/generator-core';
 import type { FieldDefinition, TableDefinition } from '@retail-datagen/models';
 import { StorageError } from './storage-error.js';
 import { moneyPrecision } from './table-ddl.js';
@@ -367,7 +367,7 @@ function encodeDictionary(dictionary: readonly string[]): EncodedDictionary {
   let encoded = encodedDictionaries.get(dictionary);
   if (encoded === undefined || encoded.size !== dictionary.length) {
     const size = dictionary.length;
-    const { utf8, offsets } = utf8Of(dictionary);
+    const { bytes: utf8, offsets } = utf8ColumnOf(dictionary);
     const words = new Int32Array(size * 4);
     const slotBytes = new Uint8Array(words.buffer);
     const long = new Uint8Array(size);
@@ -383,36 +383,6 @@ function encodeDictionary(dictionary: readonly string[]): EncodedDictionary {
     encodedDictionaries.set(dictionary, encoded);
   }
   return encoded;
-}
-
-/** Strings as UTF-8 bytes end to end, and where each one starts (Arrow's Utf8 layout); ASCII without an encoder call. */
-function utf8Of(values: readonly string[]): { utf8: Uint8Array; offsets: Int32Array } {
-  const offsets = new Int32Array(values.length + 1);
-  let units = 0;
-  for (const value of values) units += value.length;
-  // At most 3 UTF-8 bytes per UTF-16 unit.
-  let utf8 = new Uint8Array(units);
-  let position = 0;
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index] as string;
-    let ascii = position + value.length <= utf8.length;
-    for (let char = 0; ascii && char < value.length; char++) {
-      const code = value.charCodeAt(char);
-      if (code > 0x7f) ascii = false;
-      else utf8[position + char] = code;
-    }
-    if (ascii) position += value.length;
-    else {
-      if (utf8.length - position < value.length * 3) {
-        const grown = new Uint8Array(Math.max(utf8.length * 2, position + value.length * 3));
-        grown.set(utf8.subarray(0, position));
-        utf8 = grown;
-      }
-      position += encoder.encodeInto(value, utf8.subarray(position)).written;
-    }
-    offsets[index + 1] = position;
-  }
-  return { utf8: utf8.subarray(0, position), offsets };
 }
 
 /** 1 for each slice row the batch's validity mask marks NULL. */
