@@ -172,6 +172,17 @@ describe('datagen generate all', () => {
     }
   });
 
+  it('runs worker threads when node itself was given options a worker thread refuses (--max-old-space-size, --stack-size)', async () => {
+    const database = join(directory, 'node-options.duckdb');
+    const config = join(directory, 'node-options.json');
+    await writeFile(config, JSON.stringify({ volumes: { stores: 4, customers: 200, products: 100 } }));
+    const args = ['generate', 'all', '--db', database, '--config', config, '--days', '2', '--workers', '1'];
+    const result = await runCli(args, { nodeOptions: ['--max-old-space-size=2048', '--stack-size=984', '--no-deprecation'] });
+    expect(result.stderr).not.toContain('ERR_WORKER_INVALID_EXEC_ARGV');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^fact_receipt_lines\s+[1-9][\d,]*$/m);
+  });
+
   it('exits 2 naming an unknown table before touching data', async () => {
     const database = join(directory, 'never.duckdb');
     const result = await runCli(['generate', 'all', '--db', database, '--days', '2', '--tables', 'fact_nope']);

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { FactEngine, UnitResult } from '@retail-datagen/generator-core';
 import type { TableCatalog } from '@retail-datagen/models';
 import { Piscina } from 'piscina';
@@ -61,7 +62,7 @@ export function poolExecutor(options: { workers: number; generatorsModule: strin
     firstDay: engine.run.firstDay,
     lastDay: engine.run.lastDay,
   };
-  const pool = new Piscina({
+  const poolOptions = {
     filename: workerFile(),
     minThreads: options.workers,
     maxThreads: options.workers,
@@ -70,8 +71,8 @@ export function poolExecutor(options: { workers: number; generatorsModule: strin
     // thread is busy (appending to DuckDB), instead of waiting for the main thread to hand it over.
     concurrentTasksPerWorker: Math.max(1, Math.ceil(engine.partitions.length / options.workers)),
     workerData: setup,
-    execArgv: compiledExecArgv(),
-  });
+  };
+  const pool = createPool(poolOptions, workerExecArgv());
   return {
     workers: options.workers,
     async runUnits(runEngine, dayNumber, onUnit) {
@@ -103,12 +104,22 @@ function workerFile(): string {
   return here.endsWith('.ts') ? new URL('../../dist/workers/unit-worker.js', here).href : new URL('./unit-worker.js', here).href;
 }
 
+/** Starts the pool's workers with the parent's Node flags, leaving out those a worker thread refuses. */
+function createPool(options: ConstructorParameters<typeof Piscina>[0] & object, execArgv: readonly string[]): Piscina {
+  try {
+    return new Piscina({ ...options, execArgv: [...execArgv] });
+  } catch (error) {
+    if (!isInvalidExecArgv(error)) throw error;
+    return new Piscina({ ...options, execArgv: acceptedByWorkers(execArgv) });
+  }
+}
+
 /**
  * The parent's Node flags without export conditions: a test runner may
  * resolve workspace packages to their TypeScript sources, which a worker
  * thread cannot load; workers always run the compiled packages.
  */
-function compiledExecArgv(): string[] {
+function workerExecArgv(): string[] {
   const flags: string[] = [];
   const argv = process.execArgv;
   for (let index = 0; index < argv.length; index++) {
@@ -121,4 +132,35 @@ function compiledExecArgv(): string[] {
     flags.push(flag);
   }
   return flags;
+}
+
+function isInvalidExecArgv(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_WORKER_INVALID_EXEC_ARGV';
+}
+
+/**
+ * The flags (each with the values that follow it) that a worker thread takes.
+ * Node refuses V8 and per-process options in a worker's execArgv (e.g.
+ * `node --max-old-space-size=4096 datagen ...`); they apply to the whole
+ * process anyway. Each flag is tried on a worker that is stopped at once.
+ */
+function acceptedByWorkers(argv: readonly string[]): string[] {
+  const groups: string[][] = [];
+  for (const token of argv) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && !token.startsWith('-')) last.push(token);
+    else groups.push([token]);
+  }
+  const accepted: string[] = [];
+  for (const group of groups) {
+    try {
+      const probe = new Worker('', { eval: true, execArgv: group });
+      probe.unref();
+      void probe.terminate();
+      accepted.push(...group);
+    } catch (error) {
+      if (!isInvalidExecArgv(error)) throw error;
+    }
+  }
+  return accepted;
 }
