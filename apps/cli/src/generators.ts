@@ -1,15 +1,6 @@
-import type { GeneratorPlugin } from '@retail-datagen/generator-core';
-import { inventory } from '@retail-datagen/generator-inventory';
-import { logistics } from '@retail-datagen/generator-logistics';
-import { marketing } from '@retail-datagen/generator-marketing';
-import { master } from '@retail-datagen/generator-master';
-import { onlineOrders } from '@retail-datagen/generator-online-orders';
-import { receipts } from '@retail-datagen/generator-receipts';
-import { seasonal } from '@retail-datagen/generator-seasonal';
-import { sensors } from '@retail-datagen/generator-sensors';
-
 /**
- * The generator packages the CLI runs. Adding a generator package is one line
- * here; the engine and runner need no edit.
+ * The generator packages the CLI runs: the built-in ones
+ * (`@retail-datagen/builtin-generators`, which the HTTP API runs too). Worker
+ * threads load this module (`@retail-datagen/cli/generators`).
  */
-export const generators: Readonly<Record<string, GeneratorPlugin>> = { master, seasonal, inventory, receipts, logistics, sensors, marketing, onlineOrders };
+export { generators } from '@retail-datagen/builtin-generators';
