@@ -29,6 +29,13 @@ export const runRequestSchema = z
     days: z.number().int().min(1).max(36_500).optional().openapi({ description: 'Days from the start, instead of end', example: 3 }),
     tables: z.array(z.string().max(200)).min(1).max(500).optional().openapi({ description: 'Fact tables to write (all are simulated). Default: all' }),
     workers: z.number().int().min(0).max(256).optional().openapi({ description: 'Worker threads for the store phase; 0 runs it inline. Default: cores - 1' }),
+    batchRows: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .openapi({ description: "Most rows per batch handed to DuckDB (the CLI's --batch-rows). Default: the server's RETAIL_BATCH_ROWS, else adapted from write throughput and memory", example: 16_384 }),
   })
   .openapi('RunRequest');
 
@@ -119,6 +126,7 @@ export const runInfoSchema = z
     days: z.number().int(),
     factTables: z.array(z.string()).readonly(),
     workers: z.number().int(),
+    batchRows: z.number().int().nullable().openapi({ description: 'The fixed batch size asked for; null when the server chose' }),
     percent: z.number().openapi({ description: '0 to 100, never falling' }),
     stage: z.string().nullable(),
     stages: z.array(z.object({ name: z.string(), weight: z.number(), fraction: z.number(), state: z.enum(['pending', 'running', 'done']) })).readonly(),

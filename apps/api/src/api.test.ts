@@ -288,6 +288,8 @@ describe('bad input never takes the server down', () => {
       [{ days: 0 }, 'days'],
       [{ days: 'three' }, 'days'],
       [{ workers: 1000 }, 'workers'],
+      [{ batchRows: 0 }, 'batchRows'],
+      [{ batchRows: 2_000_000 }, 'batchRows'],
       [{ tables: 'fact_receipts' }, 'tables'],
       [{ config: 'small' }, 'config'],
       [{ config: { volumes: { stores: -2 } } }, 'volumes.stores'],

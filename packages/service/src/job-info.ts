@@ -102,6 +102,8 @@ export interface RunInfo {
   /** Fact tables written. */
   readonly factTables: readonly string[];
   readonly workers: number;
+  /** The run's fixed batch size (`batchRows` of the request); null when the runner chose (environment, else adaptive). */
+  readonly batchRows: number | null;
   /** 0 to 100, never lower than in an earlier event of the run. */
   readonly percent: number;
   readonly stage: string | null;

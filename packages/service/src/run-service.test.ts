@@ -147,6 +147,22 @@ describe('RunService runs', () => {
     expect(() => service.resumeRun('run-nope')).toThrow('unknown run "run-nope"');
   });
 
+  test("batchRows fixes a run's batch size, checked before the run starts, and wins over the server's RETAIL_BATCH_ROWS", async () => {
+    expect(() => service.startRun({ batchRows: 0 })).toThrow('batchRows: got 0; expected a whole number from 1 to 1,000,000');
+    expect(() => service.startRun({ batchRows: 2.5 })).toThrow('batchRows: got 2.5; expected a whole number from 1 to 1,000,000');
+    process.env['RETAIL_BATCH_ROWS'] = 'lots';
+    try {
+      const fromEnvironment = service.startRun({ days: 1, workers: 0 });
+      expect(fromEnvironment.batchRows).toBeNull();
+      expect((await eventsUntilEnd(fromEnvironment.id)).at(-1)!.data).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('RETAIL_BATCH_ROWS') } });
+      const fixed = service.startRun({ days: 1, workers: 0, batchRows: 7 });
+      expect(fixed.batchRows).toBe(7);
+      expect((await eventsUntilEnd(fixed.id)).at(-1)!.data).toMatchObject({ status: 'completed', batchRows: 7, committedDays: 1 });
+    } finally {
+      delete process.env['RETAIL_BATCH_ROWS'];
+    }
+  });
+
   test('days counts from the start of the request, the override or the base configuration', () => {
     expect(service.validateConfig({})).toMatchObject({ seed: 3, start: '2024-11-26', volumes: { stores: 5 } });
     expect(service.configDefaults()).toEqual(service.validateConfig({}));

@@ -82,6 +82,12 @@ export interface RunRequest {
   readonly tables?: readonly string[];
   /** Worker threads of the store phase; 0 runs it inline. The rows are the same for any count. */
   readonly workers?: number;
+  /**
+   * Most rows per batch handed to DuckDB, 1 to 1,000,000 (`--batch-rows` of
+   * the CLI). Default: the server's `RETAIL_BATCH_ROWS`, else adapted from
+   * write throughput and memory. The rows are the same for any size.
+   */
+  readonly batchRows?: number;
 }
 
 /**
@@ -106,6 +112,7 @@ interface RunState {
   readonly dimensionTables: readonly TableDefinition[];
   readonly factTables: readonly TableDefinition[];
   readonly workers: number;
+  readonly batchRows: number | undefined;
   readonly days: number;
   readonly events: JobEventStream<RunInfo>;
   job: ProgressJob;
@@ -248,7 +255,8 @@ export class RunService {
    * throws before any data is touched.
    *
    * @throws ConfigValidationError, InvalidArgumentError (`days`, `workers`,
-   * `tables`), UnknownTableError; ServiceBusyError while another job runs.
+   * `batchRows`, `tables`), UnknownTableError; ServiceBusyError while another
+   * job runs.
    *
    * @example
    * ```ts
@@ -261,6 +269,7 @@ export class RunService {
     const config = this.#runConfig(request);
     const factTables = this.#factTables(request.tables);
     const workers = this.#workers(request.workers);
+    const batchRows = batchRowsOf(request.batchRows);
     this.#claim('run');
     const id = this.#nextId('run');
     this.#active = { kind: 'run', id };
@@ -274,6 +283,7 @@ export class RunService {
       dimensionTables,
       factTables,
       workers,
+      batchRows,
       days,
       events: new JobEventStream(),
       job,
@@ -634,6 +644,7 @@ export class RunService {
           generators: this.#generators,
           tables: run.factTables.map((table) => table.name),
           workers: run.workers,
+          ...(run.batchRows === undefined ? {} : { batchRows: run.batchRows }),
           ...(this.#generatorsModule === undefined ? {} : { generatorsModule: this.#generatorsModule }),
           ...(run.historyRunId === undefined ? {} : { resume: run.historyRunId }),
           progress: job,
@@ -783,6 +794,7 @@ export class RunService {
       days: run.days,
       factTables: run.factTables.map((table) => table.name),
       workers: run.workers,
+      batchRows: run.batchRows ?? null,
       percent: Number(snapshot.percent.toFixed(4)),
       stage: snapshot.stage ?? null,
       stages: snapshot.stages,
@@ -927,4 +939,11 @@ function nullable(value: number | undefined): number | null {
 function errorOf(error: unknown): { code: string; message: string } {
   if (RetailDatagenError.isInstance(error)) return { code: error.code, message: error.message };
   return { code: 'GENERATION_FAILURE', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A run's fixed batch size, checked before the run starts; undefined leaves it to the runner (environment, else adaptive). */
+function batchRowsOf(batchRows: number | undefined): number | undefined {
+  if (batchRows === undefined) return undefined;
+  if (!Number.isSafeInteger(batchRows) || batchRows < 1 || batchRows > 1_000_000) throw new InvalidArgumentError('batchRows', batchRows, 'a whole number from 1 to 1,000,000');
+  return batchRows;
 }
