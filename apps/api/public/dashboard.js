@@ -247,6 +247,7 @@ $('run-form').addEventListener('submit', async (event) => {
   const request = { days: Number($('days').value) };
   if ($('seed').value !== '') request.seed = Number($('seed').value);
   if ($('workers').value !== '') request.workers = Number($('workers').value);
+  if ($('batch-rows').value !== '') request.batchRows = Number($('batch-rows').value);
   $('start').disabled = true;
   try {
     const { run } = await api('POST', '/api/runs', request);

@@ -59,6 +59,7 @@ describe.skipIf(skip)('dashboard in headless Chromium', () => {
     await page.fill('#days', '2');
     await page.fill('#seed', '9');
     await page.fill('#workers', '0');
+    await page.fill('#batch-rows', '500');
     await page.click('#start');
 
     // Live: the run is followed over Server-Sent Events until the overall bar is full.
@@ -67,6 +68,8 @@ describe.skipIf(skip)('dashboard in headless Chromium', () => {
     await expect.poll(() => page.textContent('#run-status')).toBe('completed');
     expect(await page.textContent('#overall-percent')).toBe('100%');
     expect(await page.textContent('#run-day')).toBe('2/2 committed');
+    const runs = (await (await fetch(`${server.url}/api/runs`)).json()) as { runs: { workers: number; batchRows: number | null }[] };
+    expect(runs.runs[0]).toMatchObject({ workers: 0, batchRows: 500 });
 
     // One bar per table, every one full.
     const tableBars = await page.$$eval('#table-progress .bar', (bars) => bars.map((bar) => [bar.getAttribute('data-table'), bar.getAttribute('data-percent')]));
