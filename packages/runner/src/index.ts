@@ -11,5 +11,5 @@ export { runStageDefinitions, runStages } from './run-stages.js';
 export { defaultWorkerCount } from './workers/unit-executor.js';
 export { loadGenerators } from './workers/load-generators.js';
 export { exportDatabase, type ExportDatabaseOptions, type ExportDatabaseResult, type ExportTableProgress } from './export-database.js';
-export { BatchSizer, createBatchSizer, rebatch, resolveBatchRows, type BatchRowsChoice, type BatchSizerOptions, type BatchWriteSample } from './batching/index.js';
+export { BatchSizer, createBatchSizer, parseBatchRows, rebatch, resolveBatchRows, type BatchRowsChoice, type BatchSizerOptions, type BatchWriteSample } from './batching/index.js';
 export { systemClock, type Clock } from './runs/clock.js';

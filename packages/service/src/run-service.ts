@@ -13,7 +13,7 @@ import {
   type TableDefinition,
 } from '@retail-datagen/models';
 import { createProgressJob, RateEstimator, type ProgressJob, type ProgressSnapshot, type ThresholdRule } from '@retail-datagen/progress';
-import { defaultWorkerCount, exportDatabase, factRunDuckDBSettings, generateFacts, generateMaster, resolveFactTables, runStageDefinitions, runStages } from '@retail-datagen/runner';
+import { defaultWorkerCount, exportDatabase, factRunDuckDBSettings, generateFacts, generateMaster, parseBatchRows, resolveFactTables, runStageDefinitions, runStages } from '@retail-datagen/runner';
 import { jobStatuses, type ExportInfo, type ExportedFile, type JobStatus, type RunInfo, type TableInfo, type TablePreview, type TableProgress } from './job-info.js';
 import { JobEventStream, type JobEvent } from './job-events.js';
 import { JobStateError } from './job-state-error.js';
@@ -269,7 +269,8 @@ export class RunService {
     const config = this.#runConfig(request);
     const factTables = this.#factTables(request.tables);
     const workers = this.#workers(request.workers);
-    const batchRows = batchRowsOf(request.batchRows);
+    // A fixed batch size is checked before the run starts; without one the runner chooses (environment, else adaptive).
+    const batchRows = request.batchRows === undefined ? undefined : parseBatchRows(request.batchRows, 'batchRows');
     this.#claim('run');
     const id = this.#nextId('run');
     this.#active = { kind: 'run', id };
@@ -939,11 +940,4 @@ function nullable(value: number | undefined): number | null {
 function errorOf(error: unknown): { code: string; message: string } {
   if (RetailDatagenError.isInstance(error)) return { code: error.code, message: error.message };
   return { code: 'GENERATION_FAILURE', message: error instanceof Error ? error.message : String(error) };
-}
-
-/** A run's fixed batch size, checked before the run starts; undefined leaves it to the runner (environment, else adaptive). */
-function batchRowsOf(batchRows: number | undefined): number | undefined {
-  if (batchRows === undefined) return undefined;
-  if (!Number.isSafeInteger(batchRows) || batchRows < 1 || batchRows > 1_000_000) throw new InvalidArgumentError('batchRows', batchRows, 'a whole number from 1 to 1,000,000');
-  return batchRows;
 }

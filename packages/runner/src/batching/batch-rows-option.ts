@@ -42,7 +42,20 @@ export function resolveBatchRows(option: number | string | undefined, env: NodeJ
   return { mode: 'fixed', rows: parseBatchRows(fromEnvironment, batchRowsEnvironmentVariable), source: batchRowsEnvironmentVariable };
 }
 
-function parseBatchRows(value: number | string, source: '--batch-rows' | 'RETAIL_BATCH_ROWS'): number {
+/**
+ * A batch-size override checked on its own: a whole number from 1 to
+ * 1,000,000, as a number or as decimal digits (surrounding whitespace
+ * allowed), named `source` in the error otherwise.
+ *
+ * @throws InvalidArgumentError naming `source`.
+ *
+ * @example
+ * ```ts
+ * parseBatchRows(16_384, 'batchRows'); // 16384
+ * parseBatchRows(0, 'batchRows'); // throws InvalidArgumentError: batchRows: got 0; expected a whole number from 1 to 1,000,000
+ * ```
+ */
+export function parseBatchRows(value: number | string, source: string): number {
   const rows = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(rows) || rows < 1 || rows > maxBatchRowsOverride) {
     throw new InvalidArgumentError(source, value, 'a whole number from 1 to 1,000,000');
