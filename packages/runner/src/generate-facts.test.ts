@@ -13,7 +13,7 @@ import { receipts } from '@retail-datagen/generator-receipts';
 import { seasonal } from '@retail-datagen/generator-seasonal';
 import { parseConfig, type RetailConfigInput } from '@retail-datagen/models';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateFacts } from './generate-facts.js';
+import { factRunDuckDBThreads, generateFacts } from './generate-facts.js';
 import { generateMaster } from './generate-master.js';
 import { readRuns } from './runs/run-log.js';
 import { createLoyaltyGenerator } from './test-support/loyalty-points.js';
@@ -130,6 +130,22 @@ describe('generateFacts into DuckDB files', () => {
     await expect(generateFacts({ database, config, generators: builtIn, workers: 2 })).rejects.toThrow(
       '--workers: got "2"; expected 0 unless the generator packages come from a module (generatorsModule)',
     );
+  });
+
+  test('a bad worker count is refused before the file is touched: no run is recorded', async () => {
+    const database = join(directory, 'bad-workers.duckdb');
+    const config = parseConfig(small);
+    await generateMaster({ database, config, generators: builtIn });
+    await expect(generateFacts({ database, config, generators: builtIn, workers: -1 })).rejects.toThrow('--workers: got "-1"; expected a whole number from 0 to 256');
+    expect((await readRuns(database)).runs).toEqual([]);
+  });
+
+  test('DuckDB gets the cores the main thread and the worker threads leave, at least one', () => {
+    expect(factRunDuckDBThreads(1, 2)).toBe(1);
+    expect(factRunDuckDBThreads(0, 2)).toBe(1);
+    expect(factRunDuckDBThreads(0, 1)).toBe(1);
+    expect(factRunDuckDBThreads(3, 8)).toBe(4);
+    expect(factRunDuckDBThreads(7, 8)).toBe(1);
   });
 
   test('a generator package from outside the built-in set lands its table in DuckDB without any engine edit', async () => {

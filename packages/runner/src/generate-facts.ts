@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   dayNumberOf,
   FactEngine,
@@ -38,6 +39,26 @@ import { acquireWriterLock, type LockHolder } from './runs/writer-lock.js';
  * ```
  */
 export const factRunDuckDBSettings = { memoryLimit: '192MB', checkpointThreshold: '128MB' } as const;
+
+/**
+ * DuckDB's threads for a fact run that opens its own file: the cores the
+ * main thread and the worker threads leave, at least 1 (the thread that
+ * runs a statement always works on it). A thread more than the free cores
+ * costs: a statement whose tasks run on DuckDB's other threads (a commit's
+ * compression, the appender's insert) waits for them by polling, which
+ * takes CPU from generation. Measured on the 10M-row bench (BENCHMARKS.md):
+ * DuckDB's default (2 threads on 2 cores, 1 worker) 20.6 CPU seconds and a
+ * median 12.1 s; 1 thread 18.1 CPU seconds and 11.7 s.
+ *
+ * @example
+ * ```ts
+ * factRunDuckDBThreads(1, 2); // 1: a 2-core machine, 1 worker thread
+ * factRunDuckDBThreads(3, 8); // 4
+ * ```
+ */
+export function factRunDuckDBThreads(workers: number, cores: number = availableParallelism()): number {
+  return Math.max(1, cores - 1 - workers);
+}
 
 /** Progress of a fact run, reported after each committed day. */
 export interface FactDayProgress {
@@ -195,13 +216,20 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
   const written = resolveFactTables(options.generators, options.tables);
   if (options.config.end < options.config.start) throw new InvalidArgumentError('end', options.config.end, `a day on or after the start, ${options.config.start}`);
   const batchSizer = createBatchSizer(options.batchRows);
+  const workers = resolveWorkerCount(options);
 
   const clock = options.clock ?? systemClock;
   const lock = acquireWriterLock(options.database, clock);
   let store: DuckDBStore | undefined;
   let runId: string | undefined;
   try {
-    store = options.store ?? (await openStore(options.database, { memoryLimit: options.duckdbMemoryLimit ?? factRunDuckDBSettings.memoryLimit, checkpointThreshold: factRunDuckDBSettings.checkpointThreshold }));
+    store =
+      options.store ??
+      (await openStore(options.database, {
+        memoryLimit: options.duckdbMemoryLimit ?? factRunDuckDBSettings.memoryLimit,
+        checkpointThreshold: factRunDuckDBSettings.checkpointThreshold,
+        threads: factRunDuckDBThreads(workers),
+      }));
     const existing = new Set(await store.existingTables());
     const missing = dimensionTables.filter((table) => !existing.has(table.name));
     if (missing.length > 0) {
@@ -360,9 +388,15 @@ async function recordFailure(store: DuckDBStore, runId: string, error: unknown, 
 /** @internal The store-phase executor of a run: inline, or a pool of worker threads. */
 export function createExecutor(options: Pick<GenerateFactsOptions, 'workers' | 'generatorsModule'>, engine: FactEngine, catalog: TableCatalog): UnitExecutor {
   const module = options.generatorsModule === undefined ? undefined : String(options.generatorsModule);
-  const workers = options.workers ?? (module === undefined ? 0 : defaultWorkerCount());
-  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InvalidArgumentError('--workers', String(workers), 'a whole number from 0 to 256');
+  const workers = resolveWorkerCount(options);
   if (workers === 0) return inlineExecutor();
   if (module === undefined) throw new InvalidArgumentError('--workers', String(workers), '0 unless the generator packages come from a module (generatorsModule)');
   return poolExecutor({ workers, generatorsModule: module, engine, catalog });
+}
+
+/** The run's worker threads: `workers`, or the default when the generator packages come from a module (else 0). */
+function resolveWorkerCount(options: Pick<GenerateFactsOptions, 'workers' | 'generatorsModule'>): number {
+  const workers = options.workers ?? (options.generatorsModule === undefined ? 0 : defaultWorkerCount());
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InvalidArgumentError('--workers', String(workers), 'a whole number from 0 to 256');
+  return workers;
 }
