@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { carriedHigh } from './column-writers.js';
 import { utf8ColumnOf, type ColumnBatch } from '@retail-datagen/generator-core';
 import { openStore, type DuckDBStore } from './duckdb-store.js';
 import { everyTypeBatch, everyTypeTable, generatedRows } from './test-support/every-type-table.js';
@@ -177,5 +178,24 @@ describe('UTF-8 byte columns (Utf8Column)', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('heap pointers of long strings', () => {
+  // Low and high words as DuckDB's string slots hold them, read as signed 32-bit integers.
+  it.each([
+    ['no carry', 0x1000, 0x10, 7, 7],
+    ['carry out of an all-ones low word', -1, 1, 7, 8],
+    ['carry from a low word over 2^31', -10, 100, 7, 8],
+    ['no carry across the sign bit', 0x7fff_ffff, 1, 7, 7],
+    ['no carry just below 2^32', -2, 1, 7, 7],
+    ['the high word wraps', -1, 1, -1, 0],
+  ])('%s', (_case, low, add, high, expected) => {
+    const sumLow = (low + add) | 0;
+    expect(carriedHigh(low, sumLow, high)).toBe(expected);
+    // The same pointer computed with unsigned 64-bit arithmetic.
+    const pointer = (BigInt.asUintN(32, BigInt(high)) << 32n) + BigInt.asUintN(32, BigInt(low)) + BigInt(add);
+    expect(BigInt.asUintN(64, pointer) >> 32n).toBe(BigInt.asUintN(32, BigInt(expected)));
+    expect(BigInt.asUintN(32, pointer)).toBe(BigInt.asUintN(32, BigInt(sumLow)));
   });
 });

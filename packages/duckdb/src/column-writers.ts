@@ -243,19 +243,35 @@ function copyDictionary(target: Vector, slice: ColumnSlice, column: DictionaryCo
     bindings.vector_assign_string_element_len(target, at + firstLong, heap);
     const data = bindings.vector_get_data(target, (at + firstLong + 1) * stringSlotBytes);
     const heapSlot = new DataView(data.buffer, data.byteOffset + (at + firstLong) * stringSlotBytes, stringSlotBytes);
-    const low = heapSlot.getUint32(8, true);
-    const high = heapSlot.getUint32(12, true);
+    const low = heapSlot.getInt32(8, true);
+    const high = heapSlot.getInt32(12, true);
     for (let row = firstLong; row < count; row++) {
       const code = codes[offset + row] as number;
       if (code < 0 || isLong[code] !== 1 || (nulls !== undefined && nulls[row] === 1)) continue;
-      const sum = low + (heapOffset[code] as number);
-      words[row * 4 + 2] = sum | 0;
-      words[row * 4 + 3] = (sum >= twoToThe32 ? high + 1 : high) | 0;
+      const sumLow = (low + (heapOffset[code] as number)) | 0;
+      words[row * 4 + 2] = sumLow;
+      words[row * 4 + 3] = carriedHigh(low, sumLow, high);
     }
   }
   bindings.copy_data_to_vector(target, at * stringSlotBytes, words.buffer as ArrayBuffer, 0, count * stringSlotBytes);
   copyValidity(target, slice, nulls ?? noNulls);
 }
+
+/**
+ * The high word of a heap pointer whose low word `low` became `sumLow` by
+ * adding an offset below 2^31: one more when the unsigned addition carried.
+ * Int32 arithmetic only (the sign bit flipped makes the signed comparison an
+ * unsigned one): with the words read as unsigned numbers, a low word of 2^31
+ * or more made V8 deoptimize the string writers over and over (`lost
+ * precision`, 40 times in a 10M-row run).
+ *
+ * @internal Exported for its tests.
+ */
+export function carriedHigh(low: number, sumLow: number, high: number): number {
+  return ((sumLow ^ signBit) < (low ^ signBit) ? high + 1 : high) | 0;
+}
+
+const signBit = -0x8000_0000;
 
 /** A mask without NULLs, for copyValidity (which then writes nothing). */
 const noNulls = new Uint8Array(0);
@@ -295,13 +311,13 @@ function copyUtf8(target: Vector, slice: ColumnSlice, column: Utf8Column): void 
     bindings.vector_assign_string_element_len(target, at + firstLong, bytes.subarray(sliceStart, offsets[offset + count]));
     const data = bindings.vector_get_data(target, (at + firstLong + 1) * stringSlotBytes);
     const heapSlot = new DataView(data.buffer, data.byteOffset + (at + firstLong) * stringSlotBytes, stringSlotBytes);
-    const low = heapSlot.getUint32(8, true);
-    const high = heapSlot.getUint32(12, true);
+    const low = heapSlot.getInt32(8, true);
+    const high = heapSlot.getInt32(12, true);
     for (let row = firstLong; row < count; row++) {
       if (nulls[row] === 1 || (words[row * 4] as number) <= inlineStringBytes) continue;
-      const sum = low + ((offsets[offset + row] as number) - sliceStart);
-      words[row * 4 + 2] = sum | 0;
-      words[row * 4 + 3] = (sum >= twoToThe32 ? high + 1 : high) | 0;
+      const sumLow = (low + ((offsets[offset + row] as number) - sliceStart)) | 0;
+      words[row * 4 + 2] = sumLow;
+      words[row * 4 + 3] = carriedHigh(low, sumLow, high);
     }
   }
   bindings.copy_data_to_vector(target, at * stringSlotBytes, slots.buffer as ArrayBuffer, 0, count * stringSlotBytes);
