@@ -130,6 +130,7 @@ describe('generateFacts into DuckDB files', () => {
     await expect(generateFacts({ database, config, generators: builtIn, workers: 2 })).rejects.toThrow(
       '--workers: got "2"; expected 0 unless the generator packages come from a module (generatorsModule)',
     );
+    expect((await readRuns(database)).runs).toEqual([]);
   });
 
   test('a bad worker count is refused before the file is touched: no run is recorded', async () => {

@@ -389,14 +389,20 @@ async function recordFailure(store: DuckDBStore, runId: string, error: unknown, 
 export function createExecutor(options: Pick<GenerateFactsOptions, 'workers' | 'generatorsModule'>, engine: FactEngine, catalog: TableCatalog): UnitExecutor {
   const module = options.generatorsModule === undefined ? undefined : String(options.generatorsModule);
   const workers = resolveWorkerCount(options);
-  if (workers === 0) return inlineExecutor();
-  if (module === undefined) throw new InvalidArgumentError('--workers', String(workers), '0 unless the generator packages come from a module (generatorsModule)');
+  if (workers === 0 || module === undefined) return inlineExecutor();
   return poolExecutor({ workers, generatorsModule: module, engine, catalog });
 }
 
-/** The run's worker threads: `workers`, or the default when the generator packages come from a module (else 0). */
+/**
+ * The run's worker threads: `workers`, or the default when the generator
+ * packages come from a module (else 0). Checked before the run touches its
+ * file, so a bad value records no run.
+ */
 function resolveWorkerCount(options: Pick<GenerateFactsOptions, 'workers' | 'generatorsModule'>): number {
   const workers = options.workers ?? (options.generatorsModule === undefined ? 0 : defaultWorkerCount());
   if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new InvalidArgumentError('--workers', String(workers), 'a whole number from 0 to 256');
+  if (workers > 0 && options.generatorsModule === undefined) {
+    throw new InvalidArgumentError('--workers', String(workers), '0 unless the generator packages come from a module (generatorsModule)');
+  }
   return workers;
 }
