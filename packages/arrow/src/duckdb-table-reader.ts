@@ -2,7 +2,7 @@ import bindings, { type Vector } from '@duckdb/node-bindings';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import { makeData, type Bool, type DataType, type DateDay, type Decimal, type Float64, type Int32, type Int64, type RecordBatch, type TimestampMillisecond, type Utf8 } from 'apache-arrow';
 import type { ColumnBatch } from '@retail-datagen/generator-core';
-import { duckdbColumnTypes, quoteIdentifier, StorageError } from '@retail-datagen/duckdb';
+import { columnSqlType, columnValueSql, quoteIdentifier, StorageError } from '@retail-datagen/duckdb';
 import type { FieldDefinition, TableDefinition } from '@retail-datagen/models';
 import { arrowSchemaOf } from './arrow-schema.js';
 import { fromRecordBatch, recordBatchOf } from './record-batch.js';
@@ -169,14 +169,15 @@ class StreamingReader implements DuckDBTableReader {
     const longest = new Map<string, number>();
     if (strings.length > 0) {
       const reader = await this.connection.runAndReadAll(
-        `SELECT ${strings.map((field) => `max(length(${quoteIdentifier(field.column)}))`).join(', ')} FROM ${quoteIdentifier(table.name)}`,
+        `SELECT ${strings.map((field) => `max(length(${columnValueSql(field)}))`).join(', ')} FROM ${quoteIdentifier(table.name)}`,
       );
       const [row] = reader.getRowsJS();
       strings.forEach((field, index) => longest.set(field.name, Number(row?.[index] ?? 0)));
     }
     let vector = 0;
     return table.fields.map((field) => {
-      const column = quoteIdentifier(field.column);
+      // An ENUM (a closed set of values) is read as VARCHAR: the same strings, in the same slots.
+      const column = columnValueSql(field);
       let expressions = [column];
       if (field.type === 'timestamp') expressions = [`epoch_ms(${column})`];
       if (field.type === 'string') {
@@ -196,7 +197,7 @@ class StreamingReader implements DuckDBTableReader {
       [table.name],
     );
     const actual = reader.getRowsJS().map((row) => `${String(row[0])} ${String(row[1])}`);
-    const expected = table.fields.map((field) => `${field.column} ${duckdbColumnTypes[field.type].sql}`);
+    const expected = table.fields.map((field) => `${field.column} ${columnSqlType(field)}`);
     if (actual.length === 0) throw new StorageError(`cannot read ${table.name} from ${this.path}: the table does not exist`, { path: this.path });
     if (actual.join(', ') !== expected.join(', ')) {
       throw new StorageError(`cannot read ${table.name} from ${this.path}: the table has columns (${actual.join(', ')}) but its definition has (${expected.join(', ')})`, {

@@ -4,7 +4,7 @@ import { columnLength, isColumnOfType, type ColumnBatch } from '@retail-datagen/
 import type { TableDefinition } from '@retail-datagen/models';
 import { writeColumnSlice } from './column-writers.js';
 import { StorageError } from './storage-error.js';
-import { duckdbColumnTypes } from './table-ddl.js';
+import { columnChunkType } from './table-ddl.js';
 
 /** Rows per data chunk: DuckDB's vector size, the most one chunk can hold. */
 export const rowsPerChunk = 2048;
@@ -35,7 +35,7 @@ export class DataChunkPool {
       this.#freeCount--;
       return reused;
     }
-    const chunk = DuckDBDataChunk.create(table.fields.map((field) => duckdbColumnTypes[field.type].chunkType));
+    const chunk = DuckDBDataChunk.create(table.fields.map(columnChunkType));
     const vectors = table.fields.map((_, index) => bindings.data_chunk_get_vector(chunk.chunk, index));
     return { chunk, vectors, rows: 0 };
   }

@@ -73,7 +73,8 @@ export function writeColumnSlice(target: Vector, slice: ColumnSlice): void {
       copyBoolean(target, expectArray(slice.column, Uint8Array, slice), slice);
       break;
     case 'string':
-      copyStrings(target, slice);
+      if (slice.field.values === undefined) copyStrings(target, slice);
+      else copyEnum(target, slice, slice.field.values);
       return;
   }
   copyValidity(target, slice, undefined);
@@ -255,6 +256,72 @@ function copyDictionary(target: Vector, slice: ColumnSlice, column: DictionaryCo
   }
   bindings.copy_data_to_vector(target, at * stringSlotBytes, words.buffer as ArrayBuffer, 0, count * stringSlotBytes);
   copyValidity(target, slice, nulls ?? noNulls);
+}
+
+/**
+ * A closed set of values (an ENUM vector): each row's index in the field's
+ * values, one byte a row, in one native call. A dictionary is mapped to
+ * indices once per dictionary; a value outside the set is refused with the
+ * row and the set.
+ */
+function copyEnum(target: Vector, slice: ColumnSlice, values: readonly string[]): void {
+  const { at, offset, count, validity, column } = slice;
+  const indices = new Uint8Array(scratchBytes(count), 0, count);
+  let nulls: Uint8Array | undefined;
+  if (isDictionaryColumn(column)) {
+    const { codes, dictionary } = column;
+    const mapped = enumIndicesOf(dictionary, values);
+    for (let row = 0; row < count; row++) {
+      const index = offset + row;
+      const code = codes[index] as number;
+      if (code < 0 || (validity !== undefined && validity[index] === 0)) {
+        (nulls ??= new Uint8Array(count))[row] = 1;
+        indices[row] = 0;
+        continue;
+      }
+      const value = mapped[code];
+      if (value === undefined || value < 0) throw notInSet(slice, index, dictionary[code], values);
+      indices[row] = value;
+    }
+  } else {
+    const lookup = new Map(values.map((value, index) => [value, index]));
+    const textOf = isUtf8Column(column) ? utf8Text(column) : Array.isArray(column) ? (row: number) => (column as readonly (string | null | undefined)[])[row] : undefined;
+    if (textOf === undefined) throw wrongColumn(slice);
+    for (let row = 0; row < count; row++) {
+      const index = offset + row;
+      const value = validity !== undefined && validity[index] === 0 ? null : textOf(index);
+      if (value === null || value === undefined) {
+        (nulls ??= new Uint8Array(count))[row] = 1;
+        indices[row] = 0;
+        continue;
+      }
+      const found = lookup.get(value);
+      if (found === undefined) throw notInSet(slice, index, value, values);
+      indices[row] = found;
+    }
+  }
+  bindings.copy_data_to_vector(target, at, indices.buffer as ArrayBuffer, 0, count);
+  copyValidity(target, slice, nulls ?? noNulls);
+}
+
+/** Each dictionary entry's index in a closed set of values, -1 for one outside it; once per dictionary and set. */
+const enumIndices = new WeakMap<readonly string[], { readonly values: readonly string[]; readonly size: number; readonly indices: Int16Array }>();
+function enumIndicesOf(dictionary: readonly string[], values: readonly string[]): Int16Array {
+  const cached = enumIndices.get(dictionary);
+  if (cached !== undefined && cached.values === values && cached.size === dictionary.length) return cached.indices;
+  const indices = Int16Array.from(dictionary, (entry) => values.indexOf(entry));
+  enumIndices.set(dictionary, { values, size: dictionary.length, indices });
+  return indices;
+}
+
+const utf8Decoder = new TextDecoder();
+function utf8Text(column: Utf8Column): (row: number) => string | null {
+  const { offsets, bytes, validity } = column;
+  return (row) => (validity !== undefined && validity[row] === 0 ? null : utf8Decoder.decode(bytes.subarray(offsets[row] as number, offsets[row + 1] as number)));
+}
+
+function notInSet({ table, field }: ColumnSlice, row: number, value: string | undefined, values: readonly string[]): StorageError {
+  return new StorageError(`cannot store ${table.name}.${field.column} row ${row}: got ${JSON.stringify(value)}; expected one of ${values.join(', ')}`);
 }
 
 /**

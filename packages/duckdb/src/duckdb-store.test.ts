@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createColumnBatch, type ColumnBatch } from '@retail-datagen/generator-core';
-import { RetailDatagenError } from '@retail-datagen/models';
+import { createColumnBatch, utf8ColumnOf, type ColumnBatch } from '@retail-datagen/generator-core';
+import { defineTable, RetailDatagenError } from '@retail-datagen/models';
 import { openStore, type DuckDBStore } from './duckdb-store.js';
 import { StorageError } from './storage-error.js';
 import { everyTypeBatch, everyTypeTable, generatedRows, smallBatch, smallTable, type EveryTypeRow } from './test-support/every-type-table.js';
@@ -376,6 +376,73 @@ describe('appendBatch and transaction', () => {
       /field ID is not held as a int32 column/,
     );
     expect(await store.rowCounts([smallTable])).toEqual(new Map([['test_small', 0]]));
+  });
+});
+
+describe('closed sets of values (ENUM columns)', () => {
+  const zones = ['ENTRANCE', 'PRODUCE', 'CHECKOUT'] as const;
+  const closedSets = defineTable({
+    name: 'TestClosedSets',
+    kind: 'fact',
+    description: 'A closed-set field, nullable and not, beside a plain one.',
+    primaryKey: ['ID'],
+    fields: [
+      { name: 'ID', type: 'int32' },
+      { name: 'Zone', type: 'string', values: zones },
+      { name: 'PreviousZone', type: 'string', nullable: true, values: zones },
+      { name: 'Note', type: 'string', nullable: true },
+    ],
+  });
+  const batchOf = (zone: ColumnBatch['columns'][string], previous: ColumnBatch['columns'][string], firstId = 1): ColumnBatch =>
+    createColumnBatch(closedSets, 3, { ID: Int32Array.of(firstId, firstId + 1, firstId + 2), Zone: zone, PreviousZone: previous, Note: ['a', null, 'c'] });
+
+  it('stores a closed set as an ENUM of its values and reads plain strings back, from dictionaries, arrays and UTF-8 columns', async () => {
+    const store = await open();
+    await store.createTables([closedSets]);
+    const columns = await store.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'test_closed_sets' ORDER BY ordinal_position");
+    expect(columns.map((column) => column['data_type'])).toEqual(['INTEGER', "ENUM('ENTRANCE', 'PRODUCE', 'CHECKOUT')", "ENUM('ENTRANCE', 'PRODUCE', 'CHECKOUT')", 'VARCHAR']);
+    await store.transaction(async () => {
+      // A dictionary in another order than the values, with -1 as NULL.
+      await store.appendBatch(batchOf({ kind: 'dictionary', dictionary: ['CHECKOUT', 'ENTRANCE'], codes: Int32Array.of(1, 0, 1) }, { kind: 'dictionary', dictionary: ['PRODUCE'], codes: Int32Array.of(-1, 0, 0) }));
+      await store.appendBatch(batchOf(['PRODUCE', 'CHECKOUT', 'ENTRANCE'], [null, 'ENTRANCE', null], 4));
+      await store.appendBatch(batchOf(utf8ColumnOf(['CHECKOUT', 'CHECKOUT', 'PRODUCE']), { ...utf8ColumnOf(['', 'PRODUCE', '']), validity: Uint8Array.of(0, 1, 0) }, 7));
+    });
+    const rows = await store.query('SELECT id, CAST(zone AS VARCHAR) AS zone, CAST(previous_zone AS VARCHAR) AS previous_zone FROM test_closed_sets ORDER BY id');
+    expect(rows.map((row) => [row['id'], row['zone'], row['previous_zone']])).toEqual([
+      [1, 'ENTRANCE', null],
+      [2, 'CHECKOUT', 'PRODUCE'],
+      [3, 'ENTRANCE', 'PRODUCE'],
+      [4, 'PRODUCE', null],
+      [5, 'CHECKOUT', 'ENTRANCE'],
+      [6, 'ENTRANCE', null],
+      [7, 'CHECKOUT', null],
+      [8, 'CHECKOUT', 'PRODUCE'],
+      [9, 'PRODUCE', null],
+    ]);
+    // Compared with string literals as if VARCHAR.
+    expect(await store.query("SELECT count(*)::INTEGER AS n FROM test_closed_sets WHERE zone = 'CHECKOUT'")).toEqual([{ n: 4 }]);
+    const read = await store.readTable(closedSets);
+    expect(read.columns['Zone']).toEqual(['ENTRANCE', 'CHECKOUT', 'ENTRANCE', 'PRODUCE', 'CHECKOUT', 'ENTRANCE', 'CHECKOUT', 'CHECKOUT', 'PRODUCE']);
+  });
+
+  it('refuses a value outside the set with the row and the values, and stores nothing of the batch', async () => {
+    const store = await open();
+    await store.createTables([closedSets]);
+    const failure = store.replaceTables([batchOf({ kind: 'dictionary', dictionary: ['PRODUCE', 'ATTIC'], codes: Int32Array.of(0, 1, 0) }, [null, null, null])]);
+    await expect(failure).rejects.toThrow(StorageError);
+    await expect(failure).rejects.toThrow('cannot store test_closed_sets.zone row 1: got "ATTIC"; expected one of ENTRANCE, PRODUCE, CHECKOUT');
+    await expect(store.appendBatch(batchOf(['PRODUCE', 'PRODUCE', 'PRODUCE'], [null, 'produce', null]))).rejects.toThrow(
+      'cannot store test_closed_sets.previous_zone row 1: got "produce"; expected one of ENTRANCE, PRODUCE, CHECKOUT',
+    );
+    expect(await store.rowCounts([closedSets])).toEqual(new Map([['test_closed_sets', 0]]));
+  });
+
+  it('refuses to append to a table that holds the field as VARCHAR (a file of an older version)', async () => {
+    const store = await open();
+    await store.query('CREATE TABLE test_closed_sets (id INTEGER NOT NULL, zone VARCHAR NOT NULL, previous_zone VARCHAR, note VARCHAR)');
+    await expect(store.appendBatch(batchOf(['PRODUCE', 'PRODUCE', 'PRODUCE'], [null, null, null]))).rejects.toThrow(
+      "has columns (id INTEGER, zone VARCHAR, previous_zone VARCHAR, note VARCHAR) but its definition has (id INTEGER, zone ENUM('ENTRANCE', 'PRODUCE', 'CHECKOUT'), previous_zone ENUM('ENTRANCE', 'PRODUCE', 'CHECKOUT'), note VARCHAR)",
+    );
   });
 });
 

@@ -15,7 +15,7 @@ import type { TableDefinition } from '@retail-datagen/models';
 import { appendTableChunks, DataChunkPool, fillTableChunks, type TableChunks } from './append-column-batch.js';
 import { canonicalDatabasePath, claimDatabaseFile, releaseDatabaseFile } from './open-database-files.js';
 import { messageOf, StorageError } from './storage-error.js';
-import { createTableStatement, dropTableStatement, duckdbColumnTypes, quoteIdentifier } from './table-ddl.js';
+import { columnSqlType, createTableStatement, dropTableStatement, quoteIdentifier } from './table-ddl.js';
 import { tableHashStatement } from './table-hash.js';
 import { columnsToBatch, readTableStatement } from './read-table.js';
 
@@ -690,7 +690,7 @@ class ConnectedStore implements DuckDBStore {
       [table.name],
     );
     const actual = reader.getRowsJS().map((row) => `${String(row[0])} ${String(row[1])}`);
-    const expected = table.fields.map((field) => `${field.column} ${duckdbColumnTypes[field.type].sql}`);
+    const expected = table.fields.map((field) => `${field.column} ${columnSqlType(field)}`);
     if (actual.length === 0) {
       throw this.failure(`cannot append to ${table.name} in ${this.path}: the table does not exist; create it first`, undefined);
     }

@@ -1,7 +1,7 @@
 import type { JS } from '@duckdb/node-api';
 import { createColumnBatch, type ColumnBatch, type ColumnData } from '@retail-datagen/generator-core';
 import type { FieldDefinition, TableDefinition } from '@retail-datagen/models';
-import { quoteIdentifier } from './table-ddl.js';
+import { columnValueSql, quoteIdentifier } from './table-ddl.js';
 
 /**
  * The SELECT that reads a table back into the in-memory batch shapes: dates
@@ -28,7 +28,7 @@ function selectExpression(field: FieldDefinition): string {
     case 'boolean':
       return `CAST(${column} AS UTINYINT)`;
     default:
-      return column;
+      return columnValueSql(field);
   }
 }
 

@@ -4,12 +4,13 @@ import {
   DATE,
   DECIMAL,
   DOUBLE,
+  ENUM,
   INTEGER,
   TIMESTAMP,
   VARCHAR,
   type DuckDBType,
 } from '@duckdb/node-api';
-import type { ColumnType, TableDefinition } from '@retail-datagen/models';
+import type { ColumnType, FieldDefinition, TableDefinition } from '@retail-datagen/models';
 
 /** Width and scale of every money column: up to 9,999,999,999.99, exact to the cent. */
 export const moneyPrecision = { width: 12, scale: 2 } as const;
@@ -36,6 +37,27 @@ export const duckdbColumnTypes: Readonly<Record<ColumnType, { readonly sql: stri
 };
 
 /**
+ * A field's DuckDB column type as SQL: its logical type's, or for a string
+ * field with a closed set of values an ENUM of them, written the way DuckDB
+ * itself names the type (so that it compares equal to information_schema).
+ *
+ * @example
+ * ```ts
+ * columnSqlType(factReceipts.field('Subtotal')); // 'DECIMAL(12,2)'
+ * columnSqlType(factStoreInventoryTxn.field('TxnType')); // "ENUM('INITIAL', 'SALE', 'RETURN', 'DELIVERY', 'ADJUSTMENT', 'ONLINE_ORDER')"
+ * ```
+ */
+export function columnSqlType(field: Pick<FieldDefinition, 'type' | 'values'>): string {
+  if (field.values === undefined) return duckdbColumnTypes[field.type].sql;
+  return `ENUM(${field.values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')})`;
+}
+
+/** A field's type as an appender data-chunk vector: {@link columnSqlType}'s, as a node-api type. */
+export function columnChunkType(field: Pick<FieldDefinition, 'type' | 'values'>): DuckDBType {
+  return field.values === undefined ? duckdbColumnTypes[field.type].chunkType : ENUM(field.values);
+}
+
+/**
  * Quotes a table or column name for SQL. Names only ever come from table
  * definitions (the models' allowlist); quoting keeps even an odd one inert.
  *
@@ -49,8 +71,24 @@ export function quoteIdentifier(name: string): string {
 }
 
 /**
- * `CREATE TABLE` for a table definition: physical names, DuckDB types,
- * NOT NULL on every field that is not nullable.
+ * A column read as its logical type: the quoted column, or for an ENUM (a
+ * closed set of values) the column cast to VARCHAR, so readers see plain
+ * strings whatever the physical type.
+ *
+ * @example
+ * ```ts
+ * columnValueSql(factStoreInventoryTxn.field('TxnType')); // 'CAST("txn_type" AS VARCHAR)'
+ * ```
+ */
+export function columnValueSql(field: Pick<FieldDefinition, 'column' | 'values'>): string {
+  const column = quoteIdentifier(field.column);
+  return field.values === undefined ? column : `CAST(${column} AS VARCHAR)`;
+}
+
+/**
+ * `CREATE TABLE` for a table definition: physical names, DuckDB types
+ * ({@link columnSqlType}: ENUMs for closed sets of values), NOT NULL on
+ * every field that is not nullable.
  *
  * PRIMARY KEY and FOREIGN KEY are deliberately not declared: DuckDB checks
  * them row by row through an ART index on every append, which slows bulk
@@ -65,7 +103,7 @@ export function quoteIdentifier(name: string): string {
  */
 export function createTableStatement(table: TableDefinition, options: { ifNotExists?: boolean } = {}): string {
   const columns = table.fields.map(
-    (field) => `${quoteIdentifier(field.column)} ${duckdbColumnTypes[field.type].sql}${field.nullable ? '' : ' NOT NULL'}`,
+    (field) => `${quoteIdentifier(field.column)} ${columnSqlType(field)}${field.nullable ? '' : ' NOT NULL'}`,
   );
   return `CREATE TABLE ${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdentifier(table.name)} (${columns.join(', ')})`;
 }

@@ -1,14 +1,7 @@
-/**
- * The zones a store's sensors and beacons cover, in walking order: the
- * ENTRANCE, department zones, the CHECKOUT. `fact_foot_traffic.zone`,
- * `fact_ble_pings.zone` and the zone change columns hold one of them.
- *
- * @example
- * ```ts
- * sensorZones.indexOf('CHECKOUT'); // 9
- * ```
- */
-export const sensorZones = ['ENTRANCE', 'PRODUCE', 'FRESH', 'FROZEN', 'GROCERY', 'HOUSEHOLD', 'ELECTRONICS', 'HOME', 'APPAREL', 'CHECKOUT'] as const;
+import { sensorZones } from '@retail-datagen/models';
+
+/** The zones a store's sensors and beacons cover, in walking order (declared with the sensor tables in the models). */
+export { sensorZones };
 
 /**
  * One of {@link sensorZones}.

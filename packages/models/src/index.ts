@@ -5,6 +5,7 @@ export { InvalidArgumentError } from './errors/invalid-argument-error.js';
 export { toSnakeCase } from './naming/to-snake-case.js';
 export {
   defineTable,
+  maxFieldValues,
   type ColumnType,
   type FieldDefinition,
   type FieldInput,
@@ -22,10 +23,11 @@ export {
   factStockouts,
   factStoreInventoryTxn,
   factStoreOps,
+  inventoryTxnTypes,
   storeFactTables,
 } from './tables/store-facts.js';
 export { dimCampaigns, factMarketing, marketingTables } from './tables/marketing-tables.js';
-export { factBlePings, factCustomerZoneChanges, factFootTraffic, sensorTables } from './tables/sensor-tables.js';
+export { factBlePings, factCustomerZoneChanges, factFootTraffic, sensorTables, sensorZones } from './tables/sensor-tables.js';
 export { factDcInventoryTxn, factTruckInventory, factTruckMoves, logisticsTables } from './tables/logistics-tables.js';
 export { factOnlineOrderHeaders, factOnlineOrderLines, onlineOrderTables } from './tables/online-order-tables.js';
 export { builtInCatalog, builtInTables, createTableCatalog, type TableCatalog } from './tables/table-catalog.js';

@@ -3,7 +3,8 @@ import { columnLength, isColumnOfType, stringAt, type ColumnBatch, type StringCo
 /**
  * What is wrong with a batch against its own table definition: missing or
  * mistyped columns, wrong lengths, NULLs in non-nullable fields, non-finite
- * or fractional numbers where the type forbids them, repeated primary keys.
+ * or fractional numbers where the type forbids them, strings outside their
+ * field's closed set of values, repeated primary keys.
  * An empty list means the batch conforms.
  *
  * @example
@@ -34,6 +35,13 @@ export function batchProblems(batch: ColumnBatch): string[] {
           break;
         }
         continue;
+      }
+      if (field.values !== undefined) {
+        const value = stringAt(column as StringColumn, row);
+        if (value !== null && !field.values.includes(value)) {
+          add(`field ${field.name} holds ${JSON.stringify(value)} in row ${row}, not one of its values (${field.values.join(', ')})`);
+          break;
+        }
       }
       if (column instanceof Float64Array || column instanceof Int32Array) {
         const value = column[row] as number;

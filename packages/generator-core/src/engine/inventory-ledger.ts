@@ -1,7 +1,8 @@
+import type { inventoryTxnTypes } from '@retail-datagen/models';
 import { defineCompositionPoint } from './composition-point.js';
 
-/** Kinds of store inventory movement. */
-export type InventoryTransactionType = 'INITIAL' | 'SALE' | 'RETURN' | 'DELIVERY' | 'ADJUSTMENT' | 'ONLINE_ORDER';
+/** Kinds of store inventory movement: the closed set of fact_store_inventory_txn.txn_type. */
+export type InventoryTransactionType = (typeof inventoryTxnTypes)[number];
 
 /** One posting to a store's inventory. */
 export interface InventoryPosting {

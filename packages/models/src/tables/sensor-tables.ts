@@ -1,6 +1,19 @@
 import { defineTable } from './table-definition.js';
 
 /**
+ * The zones a store's sensors and beacons cover, in walking order: the
+ * ENTRANCE, department zones, the CHECKOUT. `fact_foot_traffic.zone`,
+ * `fact_ble_pings.zone` and the zone change columns hold one of them (a
+ * closed set: DuckDB stores them as an ENUM).
+ *
+ * @example
+ * ```ts
+ * sensorZones.indexOf('CHECKOUT'); // 9
+ * ```
+ */
+export const sensorZones = ['ENTRANCE', 'PRODUCE', 'FRESH', 'FROZEN', 'GROCERY', 'HOUSEHOLD', 'ELECTRONICS', 'HOME', 'APPAREL', 'CHECKOUT'] as const;
+
+/**
  * In-store people counters: one row per open store-hour and zone sensor
  * (ENTRANCE, department zones, CHECKOUT; which zones depend on the store
  * format). The ENTRANCE count of a store-hour is everyone who came in that
@@ -25,7 +38,7 @@ export const factFootTraffic = defineTable({
     { name: 'EventTS', type: 'timestamp', description: 'Start of the hour' },
     { name: 'StoreID', type: 'int32', references: 'dim_stores.id' },
     { name: 'SensorId', type: 'string', description: 'FT<store id, 5 digits>-<zone>, e.g. FT00017-ENTRANCE' },
-    { name: 'Zone', type: 'string', description: 'ENTRANCE, PRODUCE, FRESH, FROZEN, GROCERY, HOUSEHOLD, ELECTRONICS, HOME, APPAREL or CHECKOUT' },
+    { name: 'Zone', type: 'string', values: sensorZones, description: 'ENTRANCE, PRODUCE, FRESH, FROZEN, GROCERY, HOUSEHOLD, ELECTRONICS, HOME, APPAREL or CHECKOUT' },
     { name: 'Count', type: 'int32', description: 'People counted in the zone during the hour' },
     { name: 'DwellSeconds', type: 'int32', description: 'Mean seconds a counted person stayed in the zone (0 when nobody was counted)' },
   ],
@@ -56,7 +69,7 @@ export const factBlePings = defineTable({
     { name: 'CustomerBLEId', type: 'string', description: 'dim_customers.ble_id of an identified customer, or ANON-<16 hex> unique to one anonymous visit' },
     { name: 'CustomerID', type: 'int32', nullable: true, references: 'dim_customers.id', description: 'NULL = anonymous' },
     { name: 'RSSI', type: 'int32', description: 'Received signal strength in dBm (-98 to -30)' },
-    { name: 'Zone', type: 'string', description: 'Zone of the beacon' },
+    { name: 'Zone', type: 'string', values: sensorZones, description: 'Zone of the beacon' },
   ],
 });
 
@@ -82,8 +95,8 @@ export const factCustomerZoneChanges = defineTable({
     { name: 'StoreID', type: 'int32', references: 'dim_stores.id' },
     { name: 'CustomerBLEId', type: 'string' },
     { name: 'CustomerID', type: 'int32', nullable: true, references: 'dim_customers.id', description: 'NULL = anonymous' },
-    { name: 'FromZone', type: 'string' },
-    { name: 'ToZone', type: 'string' },
+    { name: 'FromZone', type: 'string', values: sensorZones },
+    { name: 'ToZone', type: 'string', values: sensorZones },
   ],
 });
 

@@ -1,5 +1,19 @@
 import { defineTable } from './table-definition.js';
 
+/**
+ * Every `txn_type` a row of fact_store_inventory_txn may carry, in the order
+ * they are documented (a closed set: DuckDB stores it as an ENUM). The
+ * inventory package writes INITIAL itself, and DELIVERY for the arrivals
+ * booked on its dock (by logistics); the others come from the packages that
+ * post to the ledger (receipts: SALE and RETURN; online orders: ONLINE_ORDER).
+ *
+ * @example
+ * ```ts
+ * inventoryTxnTypes.includes('SALE'); // true
+ * ```
+ */
+export const inventoryTxnTypes = ['INITIAL', 'SALE', 'RETURN', 'DELIVERY', 'ADJUSTMENT', 'ONLINE_ORDER'] as const;
+
 /** Receipt headers: sales and returns. Money identities hold to the cent (see README). */
 export const factReceipts = defineTable({
   name: 'FactReceipts',
@@ -82,7 +96,7 @@ export const factStoreInventoryTxn = defineTable({
     { name: 'StoreID', type: 'int32', references: 'dim_stores.id' },
     { name: 'ProductID', type: 'int32', references: 'dim_products.id' },
     { name: 'Quantity', type: 'int32' },
-    { name: 'TxnType', type: 'string', description: 'INITIAL, SALE, RETURN, DELIVERY, ADJUSTMENT, ONLINE_ORDER' },
+    { name: 'TxnType', type: 'string', values: inventoryTxnTypes, description: 'INITIAL, SALE, RETURN, DELIVERY, ADJUSTMENT, ONLINE_ORDER' },
     { name: 'Balance', type: 'int32' },
     { name: 'Source', type: 'string', nullable: true, description: 'Receipt, shipment or order id' },
   ],

@@ -22,8 +22,18 @@ export interface FieldInput {
   column?: string;
   /** Physical `table.column` this field points to. */
   references?: `${string}.${string}`;
+  /**
+   * A string field's closed set of values: the only ones it ever holds, in
+   * the order sinks list them (DuckDB stores the column as an ENUM of them,
+   * one byte a row instead of a string; a value outside the set is refused
+   * when it is written). At most {@link maxFieldValues}.
+   */
+  values?: readonly string[];
   description?: string;
 }
+
+/** Most values a field's closed set may have (DuckDB stores up to 255 in one byte). */
+export const maxFieldValues = 255;
 
 export interface TableInput {
   /** PascalCase generator-layer name, e.g. `DimStores`. */
@@ -90,6 +100,7 @@ export function defineTable(input: TableInput): TableDefinition {
   for (const key of input.primaryKey) {
     if (!byName.has(key)) throw new Error(`table ${input.name}: primary key field ${key} is not a field`);
   }
+  for (const field of fields) if (field.values !== undefined) checkValues(input.name, field);
   const name = input.table ?? toSnakeCase(input.name);
   return {
     name,
@@ -105,4 +116,13 @@ export function defineTable(input: TableInput): TableDefinition {
       return found;
     },
   };
+}
+
+function checkValues(table: string, field: FieldDefinition): void {
+  const values = field.values ?? [];
+  const where = `table ${table}: field ${field.name}`;
+  if (field.type !== 'string') throw new Error(`${where}: only a string field takes a closed set of values, not a ${field.type} one`);
+  if (values.length === 0 || values.length > maxFieldValues) throw new Error(`${where}: a closed set has 1 to ${maxFieldValues} values, not ${values.length}`);
+  if (new Set(values).size !== values.length) throw new Error(`${where}: a value is listed twice in its closed set`);
+  if (values.some((value) => value === '')) throw new Error(`${where}: the empty string is not a value of a closed set`);
 }
