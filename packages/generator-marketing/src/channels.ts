@@ -1,12 +1,7 @@
-/**
- * The channels a campaign buys impressions in, as fact_marketing.channel holds them.
- *
- * @example
- * ```ts
- * channels.length; // 6
- * ```
- */
-export const channels = ['EMAIL', 'SOCIAL', 'SEARCH', 'DISPLAY', 'VIDEO', 'TV'] as const;
+import { channels, devices } from '@retail-datagen/models';
+
+/** The channels and devices of fact_marketing (declared with the table in the models). */
+export { channels, devices };
 
 /**
  * One of {@link channels}.
@@ -17,16 +12,6 @@ export const channels = ['EMAIL', 'SOCIAL', 'SEARCH', 'DISPLAY', 'VIDEO', 'TV'] 
  * ```
  */
 export type Channel = (typeof channels)[number];
-
-/**
- * The devices an impression is shown on (TV = connected TV), as fact_marketing.device holds them.
- *
- * @example
- * ```ts
- * devices[0]; // 'MOBILE'
- * ```
- */
-export const devices = ['MOBILE', 'DESKTOP', 'TABLET', 'TV'] as const;
 
 /**
  * One of {@link devices}.

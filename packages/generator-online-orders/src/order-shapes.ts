@@ -81,8 +81,8 @@ export const lineStatuses = ['DELIVERED', 'CANCELLED'] as const;
  */
 export const cancelReasons = ['CUSTOMER', 'OUT_OF_STOCK', 'PAYMENT_DECLINED'] as const;
 
-/** Why an online payment attempt was declined, with relative weights (as in store payments, without cash). */
-export const declineReasons = ['INSUFFICIENT_FUNDS', 'CARD_EXPIRED', 'DO_NOT_HONOR', 'NETWORK_ERROR'] as const;
+/** Why an online payment attempt was declined (as in store payments), with relative weights in that order. */
+export { declineReasons } from '@retail-datagen/models';
 export const declineReasonWeights: readonly number[] = Object.freeze([0.45, 0.15, 0.25, 0.15]);
 
 /** Payment attempts per order; when all are declined the order is cancelled (PAYMENT_DECLINED). */

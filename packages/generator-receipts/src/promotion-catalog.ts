@@ -1,7 +1,8 @@
 import { createRandom } from '@retail-datagen/generator-core';
+import { discountTypes } from '@retail-datagen/models';
 
-/** How a promotion discounts a line; `fact_promotions.discount_type` holds one of them. */
-export const discountTypes = ['PERCENT_OFF', 'AMOUNT_OFF', 'BOGO'] as const;
+/** How a promotion discounts a line (declared with fact_promotions in the models). */
+export { discountTypes };
 
 /** One of {@link discountTypes}. */
 export type DiscountType = (typeof discountTypes)[number];

@@ -3,19 +3,12 @@
  * how store formats scale baskets, the shopper segments and their nudges, how
  * line quantities skew, and the vocabularies written to the fact tables.
  * Exported so tests and documentation describe the same numbers the
- * generator uses.
+ * generator uses. The vocabularies are the closed sets of values declared
+ * with the tables in `@retail-datagen/models`, re-exported here.
  */
+import { declineReasons, tenderTypes, tripTypes } from '@retail-datagen/models';
 
-/**
- * Trip types in the order of `config.basket.tripMix` and `config.basket.meanItems`
- * (their keys are the lowercase names); `fact_receipts.trip_type` holds one of them.
- *
- * @example
- * ```ts
- * tripTypes[0]; // 'QUICK'
- * ```
- */
-export const tripTypes = ['QUICK', 'GROCERY', 'FAMILY', 'BULK'] as const;
+export { declineReasons, tenderTypes, tripTypes };
 
 /** One of {@link tripTypes}. */
 export type TripType = (typeof tripTypes)[number];
@@ -41,12 +34,6 @@ export const storeFormatBasketScale: Readonly<Record<string, number>> = Object.f
   NEIGHBORHOOD: 0.8,
   EXPRESS: 0.5,
 });
-
-/**
- * Tenders in the order of `config.payments.tenderMix` keys (credit, debit,
- * cash, mobile); `fact_payments.payment_method` holds one of them.
- */
-export const tenderTypes = ['CREDIT', 'DEBIT', 'CASH', 'MOBILE'] as const;
 
 /** One of {@link tenderTypes}. */
 export type TenderType = (typeof tenderTypes)[number];
@@ -102,8 +89,7 @@ export const quantityStepChance: Readonly<Record<TripType, number>> = Object.fre
   BULK: 0.6,
 });
 
-/** Why a card or mobile attempt was declined, with relative weights. */
-export const declineReasons = ['INSUFFICIENT_FUNDS', 'CARD_EXPIRED', 'DO_NOT_HONOR', 'NETWORK_ERROR'] as const;
+/** Relative weights of the {@link declineReasons}, in their order. */
 export const declineReasonWeights: readonly number[] = Object.freeze([0.45, 0.15, 0.25, 0.15]);
 
 /** Most payment attempts per receipt; the last one, when reached, is cash (which never declines). */

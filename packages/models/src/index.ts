@@ -22,11 +22,17 @@ export {
   factReorders,
   factStockouts,
   factStoreInventoryTxn,
+  declineReasons,
+  discountTypes,
   factStoreOps,
   inventoryTxnTypes,
+  paymentStatuses,
+  receiptTypes,
   storeFactTables,
+  tenderTypes,
+  tripTypes,
 } from './tables/store-facts.js';
-export { dimCampaigns, factMarketing, marketingTables } from './tables/marketing-tables.js';
+export { channels, devices, dimCampaigns, factMarketing, marketingTables } from './tables/marketing-tables.js';
 export { factBlePings, factCustomerZoneChanges, factFootTraffic, sensorTables, sensorZones } from './tables/sensor-tables.js';
 export { factDcInventoryTxn, factTruckInventory, factTruckMoves, logisticsTables } from './tables/logistics-tables.js';
 export { factOnlineOrderHeaders, factOnlineOrderLines, onlineOrderTables } from './tables/online-order-tables.js';

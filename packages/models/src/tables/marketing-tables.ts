@@ -1,6 +1,26 @@
 import { defineTable } from './table-definition.js';
 
 /**
+ * The channels a campaign buys impressions in, as fact_marketing.channel holds them.
+ *
+ * @example
+ * ```ts
+ * channels.length; // 6
+ * ```
+ */
+export const channels = ['EMAIL', 'SOCIAL', 'SEARCH', 'DISPLAY', 'VIDEO', 'TV'] as const;
+
+/**
+ * The devices an impression is shown on (TV = connected TV), as fact_marketing.device holds them.
+ *
+ * @example
+ * ```ts
+ * devices[0]; // 'MOBILE'
+ * ```
+ */
+export const devices = ['MOBILE', 'DESKTOP', 'TABLET', 'TV'] as const;
+
+/**
  * Marketing campaigns: seasonal sales aligned with the holiday calendar,
  * product launches, a loyalty campaign each month and flash sales, each with
  * its date window, channels, target categories and budget.
@@ -50,9 +70,9 @@ export const factMarketing = defineTable({
     { name: 'ImpressionId', type: 'string', column: 'impression_id_ext', description: 'IMP-<campaign id>-<yyyymmdd>-<sequence of the campaign-day>' },
     { name: 'EventTS', type: 'timestamp' },
     { name: 'CampaignID', type: 'int32', references: 'dim_campaigns.id' },
-    { name: 'Channel', type: 'string', description: 'EMAIL, SOCIAL, SEARCH, DISPLAY, VIDEO or TV' },
+    { name: 'Channel', type: 'string', values: channels, description: 'EMAIL, SOCIAL, SEARCH, DISPLAY, VIDEO or TV' },
     { name: 'CreativeId', type: 'string', description: 'CR-<campaign id>-<n>' },
-    { name: 'Device', type: 'string', description: 'MOBILE, DESKTOP, TABLET or TV' },
+    { name: 'Device', type: 'string', values: devices, description: 'MOBILE, DESKTOP, TABLET or TV' },
     { name: 'Cost', type: 'money', description: 'Cost of the impression in cents' },
     { name: 'CustomerAdId', type: 'string', nullable: true, description: 'dim_customers.ad_id of a resolved impression; NULL = anonymous' },
     { name: 'CustomerID', type: 'int32', nullable: true, references: 'dim_customers.id', description: 'NULL = anonymous' },

@@ -14,6 +14,36 @@ import { defineTable } from './table-definition.js';
  */
 export const inventoryTxnTypes = ['INITIAL', 'SALE', 'RETURN', 'DELIVERY', 'ADJUSTMENT', 'ONLINE_ORDER'] as const;
 
+/** `fact_receipts.receipt_type`: a sale, or a return that refunds part of an earlier sale. */
+export const receiptTypes = ['SALE', 'RETURN'] as const;
+
+/**
+ * Trip types in the order of `config.basket.tripMix` and `config.basket.meanItems`
+ * (their keys are the lowercase names); `fact_receipts.trip_type` holds one of them.
+ *
+ * @example
+ * ```ts
+ * tripTypes[0]; // 'QUICK'
+ * ```
+ */
+export const tripTypes = ['QUICK', 'GROCERY', 'FAMILY', 'BULK'] as const;
+
+/**
+ * Tenders in the order of `config.payments.tenderMix` keys (credit, debit,
+ * cash, mobile); `fact_receipts.payment_method` and `fact_payments.payment_method`
+ * hold one of them (online orders use all but CASH).
+ */
+export const tenderTypes = ['CREDIT', 'DEBIT', 'CASH', 'MOBILE'] as const;
+
+/** `fact_payments.status`: the attempt was approved or declined. */
+export const paymentStatuses = ['APPROVED', 'DECLINED'] as const;
+
+/** Why a card or mobile payment attempt was declined (`fact_payments.decline_reason`), in store and online. */
+export const declineReasons = ['INSUFFICIENT_FUNDS', 'CARD_EXPIRED', 'DO_NOT_HONOR', 'NETWORK_ERROR'] as const;
+
+/** How a promotion discounts a line; `fact_promotions.discount_type` holds one of them. */
+export const discountTypes = ['PERCENT_OFF', 'AMOUNT_OFF', 'BOGO'] as const;
+
 /** Receipt headers: sales and returns. Money identities hold to the cent (see README). */
 export const factReceipts = defineTable({
   name: 'FactReceipts',
@@ -25,14 +55,14 @@ export const factReceipts = defineTable({
     { name: 'EventTS', type: 'timestamp' },
     { name: 'StoreID', type: 'int32', references: 'dim_stores.id' },
     { name: 'CustomerID', type: 'int32', nullable: true, references: 'dim_customers.id', description: 'NULL = anonymous shopper' },
-    { name: 'ReceiptType', type: 'string', description: 'SALE or RETURN' },
+    { name: 'ReceiptType', type: 'string', values: receiptTypes, description: 'SALE or RETURN' },
     { name: 'ReturnForReceiptId', type: 'string', nullable: true, column: 'return_for_receipt_id_ext', references: 'fact_receipts.receipt_id_ext' },
-    { name: 'TripType', type: 'string', description: 'QUICK, GROCERY, FAMILY or BULK' },
+    { name: 'TripType', type: 'string', values: tripTypes, description: 'QUICK, GROCERY, FAMILY or BULK' },
     { name: 'Subtotal', type: 'money', column: 'subtotal_amount' },
     { name: 'Discount', type: 'money', column: 'discount_amount' },
     { name: 'Tax', type: 'money', column: 'tax_amount' },
     { name: 'Total', type: 'money', column: 'total_amount' },
-    { name: 'TenderType', type: 'string', column: 'payment_method', description: 'CREDIT, DEBIT, CASH or MOBILE' },
+    { name: 'TenderType', type: 'string', column: 'payment_method', values: tenderTypes, description: 'CREDIT, DEBIT, CASH or MOBILE' },
   ],
 });
 
@@ -64,10 +94,10 @@ export const factPayments = defineTable({
     { name: 'ReceiptId', type: 'string', nullable: true, column: 'receipt_id_ext', references: 'fact_receipts.receipt_id_ext' },
     { name: 'OrderId', type: 'string', nullable: true, column: 'order_id_ext' },
     { name: 'EventTS', type: 'timestamp' },
-    { name: 'TenderType', type: 'string', column: 'payment_method' },
+    { name: 'TenderType', type: 'string', column: 'payment_method', values: tenderTypes },
     { name: 'Amount', type: 'money' },
-    { name: 'Status', type: 'string', description: 'APPROVED or DECLINED' },
-    { name: 'DeclineReason', type: 'string', nullable: true },
+    { name: 'Status', type: 'string', values: paymentStatuses, description: 'APPROVED or DECLINED' },
+    { name: 'DeclineReason', type: 'string', nullable: true, values: declineReasons },
   ],
 });
 
@@ -81,7 +111,7 @@ export const factPromotions = defineTable({
     { name: 'EventTS', type: 'timestamp' },
     { name: 'PromoCode', type: 'string' },
     { name: 'Discount', type: 'money', column: 'discount_amount' },
-    { name: 'DiscountType', type: 'string', description: 'PERCENT_OFF, AMOUNT_OFF or BOGO' },
+    { name: 'DiscountType', type: 'string', values: discountTypes, description: 'PERCENT_OFF, AMOUNT_OFF or BOGO' },
   ],
 });
 
