@@ -1,10 +1,14 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { duckdbColumnTypes, quoteIdentifier } from '@retail-datagen/duckdb';
-import type { ColumnType, TableDefinition } from '@retail-datagen/models';
+import { columnSqlType, quoteIdentifier } from '@retail-datagen/duckdb';
+import type { FieldDefinition, TableDefinition } from '@retail-datagen/models';
 
-/** A SQL expression of the column's type from the row number `i`; strings are id-like (about 20 characters). */
-function expressionOf(type: ColumnType): string {
-  switch (type) {
+/**
+ * A SQL expression of the column's type from the row number `i`; strings are
+ * id-like (about 20 characters), a closed set's values taken in turn.
+ */
+function expressionOf(field: FieldDefinition): string {
+  if (field.values !== undefined) return `[${field.values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')}][1 + CAST(i % ${field.values.length} AS INTEGER)]`;
+  switch (field.type) {
     case 'int32':
       return 'CAST(i % 100000 AS INTEGER)';
     case 'int64':
@@ -36,7 +40,7 @@ export async function runNativeReference(database: string, tables: readonly { ta
     const started = performance.now();
     let rows = 0;
     for (const { table, rows: count } of tables) {
-      const columns = table.fields.map((field) => `CAST(${expressionOf(field.type)} AS ${duckdbColumnTypes[field.type].sql}) AS ${quoteIdentifier(field.column)}`);
+      const columns = table.fields.map((field) => `CAST(${expressionOf(field)} AS ${columnSqlType(field)}) AS ${quoteIdentifier(field.column)}`);
       await connection.run(`CREATE TABLE ${quoteIdentifier(table.name)} AS SELECT ${columns.join(', ')} FROM range(${Math.floor(count)}) AS t(i)`);
       rows += count;
     }
