@@ -279,8 +279,9 @@ function copyEnum(target: Vector, slice: ColumnSlice, values: readonly string[])
         indices[row] = 0;
         continue;
       }
-      const value = mapped[code];
-      if (value === undefined || value < 0) throw notInSet(slice, index, dictionary[code], values);
+      if (code >= dictionary.length) throw invalidValue(slice, index, code, `a dictionary code below ${dictionary.length}, or -1 for NULL`);
+      const value = mapped[code] as number;
+      if (value < 0) throw notInSet(slice, index, dictionary[code], values);
       indices[row] = value;
     }
   } else {

@@ -434,6 +434,9 @@ describe('closed sets of values (ENUM columns)', () => {
     await expect(store.appendBatch(batchOf(['PRODUCE', 'PRODUCE', 'PRODUCE'], [null, 'produce', null]))).rejects.toThrow(
       'cannot store test_closed_sets.previous_zone row 1: got "produce"; expected one of ENTRANCE, PRODUCE, CHECKOUT',
     );
+    await expect(store.appendBatch(batchOf({ kind: 'dictionary', dictionary: ['PRODUCE'], codes: Int32Array.of(0, 0, 1) }, [null, null, null]))).rejects.toThrow(
+      'cannot store test_closed_sets.zone row 2: got 1; expected a dictionary code below 1, or -1 for NULL',
+    );
     expect(await store.rowCounts([closedSets])).toEqual(new Map([['test_closed_sets', 0]]));
   });
 
