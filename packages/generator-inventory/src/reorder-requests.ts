@@ -2,16 +2,8 @@ import type { ReorderPriority, ReorderRequests } from '@retail-datagen/generator
 
 export type { ReorderPriority, ReorderRequests };
 
-/**
- * The priorities of fact_reorders: URGENT when the shelf is empty, HIGH when
- * on hand is at most half the reorder point, NORMAL otherwise.
- *
- * @example
- * ```ts
- * reorderPriorities.indexOf('URGENT'); // 2
- * ```
- */
-export const reorderPriorities = ['NORMAL', 'HIGH', 'URGENT'] as const satisfies readonly ReorderPriority[];
+/** The priorities of fact_reorders, NORMAL, HIGH, URGENT (declared with the table in the models). */
+export { reorderPriorities } from '@retail-datagen/models';
 
 /**
  * An empty list of reorder requests: the inventory package's unit summary,

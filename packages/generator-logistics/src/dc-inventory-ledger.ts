@@ -1,7 +1,14 @@
+import { dcInventoryTxnTypes } from '@retail-datagen/models';
 import { isoDateOf, millisecondsPerDay, timestampOf, type ColumnBatchBuilder, type DcInventory, type DcInventoryTake } from '@retail-datagen/generator-core';
 import { dayDcTransactionSequence, initialDcTransactionSequence, transactionsPerDcDay } from './dc-transaction-sequence.js';
 import type { LogisticsPlan } from './logistics-plan.js';
 import { startCounters, type LogisticsChainState } from './logistics-state.js';
+
+/**
+ * Every `txn_type` of fact_dc_inventory_txn (declared with the table in the
+ * models): INITIAL, RECEIVING, SHIPMENT, ONLINE_ORDER.
+ */
+export { dcInventoryTxnTypes };
 
 /**
  * Kinds of DC inventory movement.
@@ -11,19 +18,7 @@ import { startCounters, type LogisticsChainState } from './logistics-state.js';
  * const type: DcInventoryTransactionType = 'RECEIVING';
  * ```
  */
-export type DcInventoryTransactionType = 'INITIAL' | 'RECEIVING' | 'SHIPMENT' | 'ONLINE_ORDER';
-
-/**
- * Every `txn_type` of fact_dc_inventory_txn: INITIAL stock on the first day,
- * RECEIVING of supplier shipments, SHIPMENT (negative) to stores,
- * ONLINE_ORDER (negative) picked for an online order shipped from the DC.
- *
- * @example
- * ```ts
- * dcInventoryTxnTypes.includes('SHIPMENT'); // true
- * ```
- */
-export const dcInventoryTxnTypes = ['INITIAL', 'RECEIVING', 'SHIPMENT', 'ONLINE_ORDER'] as const satisfies readonly DcInventoryTransactionType[];
+export type DcInventoryTransactionType = (typeof dcInventoryTxnTypes)[number];
 
 /**
  * The DC inventory ledger of one chain-phase day: balances live in the chain

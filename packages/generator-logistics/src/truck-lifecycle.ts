@@ -1,6 +1,10 @@
+import { truckStatuses } from '@retail-datagen/models';
 import { millisecondsPerDay, type ColumnBatchBuilder, type DemandMultiplier } from '@retail-datagen/generator-core';
 import type { LogisticsPlan } from './logistics-plan.js';
 import type { ShipmentInFlight } from './logistics-state.js';
+
+/** Every status of fact_truck_moves, in timeline order (declared with the table in the models). */
+export { truckStatuses };
 
 /**
  * The statuses of a store shipment, in the order they happen.
@@ -10,17 +14,7 @@ import type { ShipmentInFlight } from './logistics-state.js';
  * const status: TruckStatus = 'IN_TRANSIT';
  * ```
  */
-export type TruckStatus = 'SCHEDULED' | 'LOADING' | 'IN_TRANSIT' | 'ARRIVED' | 'UNLOADING' | 'COMPLETED';
-
-/**
- * Every status of fact_truck_moves, in timeline order.
- *
- * @example
- * ```ts
- * truckStatuses.indexOf('ARRIVED'); // 3
- * ```
- */
-export const truckStatuses = ['SCHEDULED', 'LOADING', 'IN_TRANSIT', 'ARRIVED', 'UNLOADING', 'COMPLETED'] as const satisfies readonly TruckStatus[];
+export type TruckStatus = (typeof truckStatuses)[number];
 
 const minute = 60_000;
 const hour = 3_600_000;

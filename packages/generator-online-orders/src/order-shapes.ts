@@ -2,20 +2,13 @@
  * The fixed shapes of the online orders model that the configuration does
  * not set: vocabularies written to the tables, the hour-of-day curve of order
  * placement, the coupon, payment retries and delivery timing. Exported so
- * tests and documentation describe the numbers the generator uses.
+ * tests and documentation describe the numbers the generator uses. The
+ * vocabularies are the closed sets of values declared with the tables in
+ * `@retail-datagen/models`, re-exported here.
  */
+import { cancelReasons, fulfillmentModes, lineStatuses, onlineTenders, orderStatuses } from '@retail-datagen/models';
 
-/**
- * Fulfillment modes in the order of `config.onlineOrders.fulfillmentMix`
- * (shipFromDc, shipFromStore, bopis); `fact_online_order_lines.fulfillment_mode`
- * holds one of them.
- *
- * @example
- * ```ts
- * fulfillmentModes[2]; // 'BOPIS'
- * ```
- */
-export const fulfillmentModes = ['SHIP_FROM_DC', 'SHIP_FROM_STORE', 'BOPIS'] as const;
+export { cancelReasons, fulfillmentModes, lineStatuses, onlineTenders, orderStatuses };
 
 /** One of {@link fulfillmentModes}. */
 export type FulfillmentMode = (typeof fulfillmentModes)[number];
@@ -31,17 +24,6 @@ export type FulfillmentMode = (typeof fulfillmentModes)[number];
  * ```
  */
 export const storeFulfillmentModes = ['SHIP_FROM_STORE', 'BOPIS'] as const satisfies readonly FulfillmentMode[];
-
-/**
- * Tenders of online payments (no cash online), in the order of their
- * `config.payments.tenderMix` keys (credit, debit, mobile).
- *
- * @example
- * ```ts
- * onlineTenders.includes('CASH' as never); // false
- * ```
- */
-export const onlineTenders = ['CREDIT', 'DEBIT', 'MOBILE'] as const;
 
 /**
  * Relative weights of the hour of day (0-23) at which customers place online
@@ -68,18 +50,6 @@ export const onlineHourOfDayWeights: readonly number[] = Object.freeze([
  * ```
  */
 export const onlineCoupon = Object.freeze({ code: 'WEB10', percentOff: 10 });
-
-/** Status of an order header: DELIVERED when a line was delivered or picked up, CANCELLED when none was fulfilled. */
-export const orderStatuses = ['DELIVERED', 'CANCELLED'] as const;
-
-/** Status of an order line. */
-export const lineStatuses = ['DELIVERED', 'CANCELLED'] as const;
-
-/**
- * Why an order was cancelled: the customer cancelled before picking, the
- * node held none of its lines, or every payment attempt was declined.
- */
-export const cancelReasons = ['CUSTOMER', 'OUT_OF_STOCK', 'PAYMENT_DECLINED'] as const;
 
 /** Why an online payment attempt was declined (as in store payments), with relative weights in that order. */
 export { declineReasons } from '@retail-datagen/models';

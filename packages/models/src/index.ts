@@ -28,14 +28,26 @@ export {
   inventoryTxnTypes,
   paymentStatuses,
   receiptTypes,
+  reorderPriorities,
   storeFactTables,
+  storeOperationTypes,
   tenderTypes,
   tripTypes,
 } from './tables/store-facts.js';
 export { channels, devices, dimCampaigns, factMarketing, marketingTables } from './tables/marketing-tables.js';
 export { factBlePings, factCustomerZoneChanges, factFootTraffic, sensorTables, sensorZones } from './tables/sensor-tables.js';
-export { factDcInventoryTxn, factTruckInventory, factTruckMoves, logisticsTables } from './tables/logistics-tables.js';
-export { factOnlineOrderHeaders, factOnlineOrderLines, onlineOrderTables } from './tables/online-order-tables.js';
+export { dcInventoryTxnTypes, factDcInventoryTxn, factTruckInventory, factTruckMoves, logisticsTables, truckActions, truckLocationTypes, truckStatuses } from './tables/logistics-tables.js';
+export {
+  cancelReasons,
+  factOnlineOrderHeaders,
+  factOnlineOrderLines,
+  fulfillmentModes,
+  fulfillmentNodeTypes,
+  lineStatuses,
+  onlineOrderTables,
+  onlineTenders,
+  orderStatuses,
+} from './tables/online-order-tables.js';
 export { builtInCatalog, builtInTables, createTableCatalog, type TableCatalog } from './tables/table-catalog.js';
 export { configSchema, type RetailConfig, type RetailConfigInput } from './config/config-schema.js';
 export { defaultConfig, mergeConfigInput, parseConfig, parseConfigText } from './config/parse-config.js';

@@ -1,4 +1,4 @@
-import type { inventoryTxnTypes } from '@retail-datagen/models';
+import type { inventoryTxnTypes, reorderPriorities } from '@retail-datagen/models';
 import { defineCompositionPoint } from './composition-point.js';
 
 /** Kinds of store inventory movement: the closed set of fact_store_inventory_txn.txn_type. */
@@ -44,7 +44,7 @@ export interface InventoryLedger {
 export const inventoryLedgerPoint = defineCompositionPoint<InventoryLedger>('inventory-ledger');
 
 /** How urgent a store reorder is: URGENT when the shelf is empty, HIGH when on hand is at most half the reorder point, NORMAL otherwise. */
-export type ReorderPriority = 'NORMAL' | 'HIGH' | 'URGENT';
+export type ReorderPriority = (typeof reorderPriorities)[number];
 
 /**
  * Store reorders as parallel plain arrays (one entry per reorder), so they

@@ -1,6 +1,34 @@
 import { defineTable } from './table-definition.js';
 
 /**
+ * Every `txn_type` of fact_dc_inventory_txn: INITIAL stock on the first day,
+ * RECEIVING of supplier shipments, SHIPMENT (negative) to stores,
+ * ONLINE_ORDER (negative) picked for an online order shipped from the DC.
+ *
+ * @example
+ * ```ts
+ * dcInventoryTxnTypes.includes('SHIPMENT'); // true
+ * ```
+ */
+export const dcInventoryTxnTypes = ['INITIAL', 'RECEIVING', 'SHIPMENT', 'ONLINE_ORDER'] as const;
+
+/**
+ * Every status of fact_truck_moves, in timeline order.
+ *
+ * @example
+ * ```ts
+ * truckStatuses.indexOf('ARRIVED'); // 3
+ * ```
+ */
+export const truckStatuses = ['SCHEDULED', 'LOADING', 'IN_TRANSIT', 'ARRIVED', 'UNLOADING', 'COMPLETED'] as const;
+
+/** `fact_truck_inventory.action`: LOAD at the DC, UNLOAD at the store. */
+export const truckActions = ['LOAD', 'UNLOAD'] as const;
+
+/** `fact_truck_inventory.location_type`: DC for LOAD, STORE for UNLOAD. */
+export const truckLocationTypes = ['DC', 'STORE'] as const;
+
+/**
  * Every distribution-center inventory movement with its signed quantity and
  * resulting balance: per (dc_id, product_id) the first row in txn_seq order is
  * INITIAL, then balance = previous balance + quantity, never negative.
@@ -24,7 +52,7 @@ export const factDcInventoryTxn = defineTable({
     { name: 'DCID', type: 'int32', references: 'dim_distribution_centers.id' },
     { name: 'ProductID', type: 'int32', references: 'dim_products.id' },
     { name: 'Quantity', type: 'int32', description: 'Signed units: positive in, negative out' },
-    { name: 'TxnType', type: 'string', description: 'INITIAL, RECEIVING (supplier shipment), SHIPMENT (to a store) or ONLINE_ORDER (picked for an online order shipped from the DC; source = order id)' },
+    { name: 'TxnType', type: 'string', values: dcInventoryTxnTypes, description: 'INITIAL, RECEIVING (supplier shipment), SHIPMENT (to a store) or ONLINE_ORDER (picked for an online order shipped from the DC; source = order id)' },
     { name: 'Balance', type: 'int32', description: 'Units on hand after the movement; never negative' },
     { name: 'Source', type: 'string', nullable: true, description: 'Supplier shipment id (SUP-...) or store shipment id (SHP-...); NULL for INITIAL' },
   ],
@@ -53,7 +81,7 @@ export const factTruckMoves = defineTable({
     { name: 'TruckID', type: 'int32', references: 'dim_trucks.id' },
     { name: 'DCID', type: 'int32', references: 'dim_distribution_centers.id', description: "The DC that serves the store's region" },
     { name: 'StoreID', type: 'int32', references: 'dim_stores.id' },
-    { name: 'Status', type: 'string', description: 'SCHEDULED, LOADING, IN_TRANSIT, ARRIVED, UNLOADING or COMPLETED' },
+    { name: 'Status', type: 'string', values: truckStatuses, description: 'SCHEDULED, LOADING, IN_TRANSIT, ARRIVED, UNLOADING or COMPLETED' },
     { name: 'EventTS', type: 'timestamp', description: 'When the shipment reached this status' },
     { name: 'ETA', type: 'timestamp', description: 'Arrival at the store (the ARRIVED time)' },
     { name: 'ETD', type: 'timestamp', description: 'Departure from the DC (the IN_TRANSIT time)' },
@@ -82,9 +110,9 @@ export const factTruckInventory = defineTable({
     { name: 'TruckID', type: 'int32', references: 'dim_trucks.id' },
     { name: 'ProductID', type: 'int32', references: 'dim_products.id' },
     { name: 'Quantity', type: 'int32', description: 'Units (> 0)' },
-    { name: 'Action', type: 'string', description: 'LOAD (at the DC) or UNLOAD (at the store)' },
+    { name: 'Action', type: 'string', values: truckActions, description: 'LOAD (at the DC) or UNLOAD (at the store)' },
     { name: 'EventTS', type: 'timestamp', description: 'The LOADING or UNLOADING time of the shipment' },
-    { name: 'LocationType', type: 'string', description: 'DC for LOAD, STORE for UNLOAD' },
+    { name: 'LocationType', type: 'string', values: truckLocationTypes, description: 'DC for LOAD, STORE for UNLOAD' },
     { name: 'LocationID', type: 'int32', description: 'dim_distribution_centers.id or dim_stores.id, by location_type' },
   ],
 });

@@ -1,4 +1,35 @@
+import { tenderTypes } from './store-facts.js';
 import { defineTable } from './table-definition.js';
+
+/**
+ * Fulfillment modes in the order of `config.onlineOrders.fulfillmentMix` keys
+ * (shipFromDc, shipFromStore, bopis); `fact_online_order_lines.fulfillment_mode`
+ * holds one of them.
+ *
+ * @example
+ * ```ts
+ * fulfillmentModes[2]; // 'BOPIS'
+ * ```
+ */
+export const fulfillmentModes = ['SHIP_FROM_DC', 'SHIP_FROM_STORE', 'BOPIS'] as const;
+
+/** The tenders an online order is paid with: the store tenders without CASH. */
+export const onlineTenders = ['CREDIT', 'DEBIT', 'MOBILE'] as const satisfies readonly (typeof tenderTypes)[number][];
+
+/** Status of an order header: DELIVERED when a line was delivered or picked up, CANCELLED when none was fulfilled. */
+export const orderStatuses = ['DELIVERED', 'CANCELLED'] as const;
+
+/** Status of an order line. */
+export const lineStatuses = ['DELIVERED', 'CANCELLED'] as const;
+
+/**
+ * Why an order was cancelled: the customer cancelled before picking, the
+ * node held none of its lines, or every payment attempt was declined.
+ */
+export const cancelReasons = ['CUSTOMER', 'OUT_OF_STOCK', 'PAYMENT_DECLINED'] as const;
+
+/** `fact_online_order_lines.node_type`: the kind of node that fulfils the line. */
+export const fulfillmentNodeTypes = ['STORE', 'DC'] as const;
 
 /**
  * Online order headers: one row per order placed by a known customer, with
@@ -36,10 +67,10 @@ export const factOnlineOrderHeaders = defineTable({
     { name: 'Discount', type: 'money', column: 'discount_amount', description: 'Sum of discount_amount of the lines not CANCELLED' },
     { name: 'Tax', type: 'money', column: 'tax_amount' },
     { name: 'Total', type: 'money', column: 'total_amount', description: 'subtotal - discount + tax' },
-    { name: 'TenderType', type: 'string', column: 'payment_method', description: 'CREDIT, DEBIT or MOBILE: the tender of the approved payment, else the one chosen at checkout' },
+    { name: 'TenderType', type: 'string', column: 'payment_method', values: onlineTenders, description: 'CREDIT, DEBIT or MOBILE: the tender of the approved payment, else the one chosen at checkout' },
     { name: 'PromoCode', type: 'string', nullable: true, description: 'The coupon entered at checkout, if any' },
-    { name: 'Status', type: 'string', description: 'DELIVERED (at least one line delivered or picked up) or CANCELLED (no line fulfilled)' },
-    { name: 'CancelReason', type: 'string', nullable: true, description: 'CUSTOMER, OUT_OF_STOCK or PAYMENT_DECLINED for a CANCELLED order; NULL otherwise' },
+    { name: 'Status', type: 'string', values: orderStatuses, description: 'DELIVERED (at least one line delivered or picked up) or CANCELLED (no line fulfilled)' },
+    { name: 'CancelReason', type: 'string', nullable: true, values: cancelReasons, description: 'CUSTOMER, OUT_OF_STOCK or PAYMENT_DECLINED for a CANCELLED order; NULL otherwise' },
     { name: 'CompletedTS', type: 'timestamp', nullable: true, description: 'Last delivery or pickup of a DELIVERED order; the cancellation time of a CANCELLED one' },
   ],
 });
@@ -76,13 +107,13 @@ export const factOnlineOrderLines = defineTable({
     { name: 'UnitPrice', type: 'money' },
     { name: 'ExtPrice', type: 'money', description: 'quantity x unit_price' },
     { name: 'Discount', type: 'money', column: 'discount_amount', description: "The line's share of the order's coupon; 0 on a CANCELLED line" },
-    { name: 'FulfillmentMode', type: 'string', description: 'SHIP_FROM_DC, SHIP_FROM_STORE or BOPIS (the same on every line of an order)' },
-    { name: 'NodeType', type: 'string', description: 'STORE or DC' },
+    { name: 'FulfillmentMode', type: 'string', values: fulfillmentModes, description: 'SHIP_FROM_DC, SHIP_FROM_STORE or BOPIS (the same on every line of an order)' },
+    { name: 'NodeType', type: 'string', values: fulfillmentNodeTypes, description: 'STORE or DC' },
     { name: 'NodeID', type: 'int32', description: 'dim_stores.id when node_type is STORE, dim_distribution_centers.id when DC' },
     { name: 'PickedTS', type: 'timestamp', nullable: true, description: 'When the node took the units from its stock; NULL when CANCELLED' },
     { name: 'ShippedTS', type: 'timestamp', nullable: true, description: 'Handed to the carrier; NULL for BOPIS and when CANCELLED' },
     { name: 'DeliveredTS', type: 'timestamp', nullable: true, description: "Delivered to the customer, or picked up in store (BOPIS); NULL when CANCELLED" },
-    { name: 'FulfillmentStatus', type: 'string', description: 'DELIVERED (delivered or picked up) or CANCELLED (the node lacked the units, or the order was cancelled)' },
+    { name: 'FulfillmentStatus', type: 'string', values: lineStatuses, description: 'DELIVERED (delivered or picked up) or CANCELLED (the node lacked the units, or the order was cancelled)' },
   ],
 });
 

@@ -41,6 +41,20 @@ export const paymentStatuses = ['APPROVED', 'DECLINED'] as const;
 /** Why a card or mobile payment attempt was declined (`fact_payments.decline_reason`), in store and online. */
 export const declineReasons = ['INSUFFICIENT_FUNDS', 'CARD_EXPIRED', 'DO_NOT_HONOR', 'NETWORK_ERROR'] as const;
 
+/**
+ * The priorities of fact_reorders: URGENT when the shelf is empty, HIGH when
+ * on hand is at most half the reorder point, NORMAL otherwise.
+ *
+ * @example
+ * ```ts
+ * reorderPriorities.indexOf('URGENT'); // 2
+ * ```
+ */
+export const reorderPriorities = ['NORMAL', 'HIGH', 'URGENT'] as const;
+
+/** `fact_store_ops.operation_type`: a store opening or closing for the day. */
+export const storeOperationTypes = ['OPEN', 'CLOSE'] as const;
+
 /** How a promotion discounts a line; `fact_promotions.discount_type` holds one of them. */
 export const discountTypes = ['PERCENT_OFF', 'AMOUNT_OFF', 'BOGO'] as const;
 
@@ -157,7 +171,7 @@ export const factReorders = defineTable({
     { name: 'CurrentQuantity', type: 'int32' },
     { name: 'ReorderPoint', type: 'int32' },
     { name: 'ReorderQuantity', type: 'int32' },
-    { name: 'Priority', type: 'string', description: 'NORMAL, HIGH or URGENT' },
+    { name: 'Priority', type: 'string', values: reorderPriorities, description: 'NORMAL, HIGH or URGENT' },
   ],
 });
 
@@ -169,7 +183,7 @@ export const factStoreOps = defineTable({
   fields: [
     { name: 'EventTS', type: 'timestamp' },
     { name: 'StoreID', type: 'int32', references: 'dim_stores.id' },
-    { name: 'OperationType', type: 'string', description: 'OPEN or CLOSE' },
+    { name: 'OperationType', type: 'string', values: storeOperationTypes, description: 'OPEN or CLOSE' },
   ],
 });
 
