@@ -1,5 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { columnSqlType, quoteIdentifier } from '@retail-datagen/duckdb';
+import { columnSqlType, quoteIdentifier, sqlString } from '@retail-datagen/duckdb';
 import type { FieldDefinition, TableDefinition } from '@retail-datagen/models';
 
 /**
@@ -7,7 +7,7 @@ import type { FieldDefinition, TableDefinition } from '@retail-datagen/models';
  * id-like (about 20 characters), a closed set's values taken in turn.
  */
 function expressionOf(field: FieldDefinition): string {
-  if (field.values !== undefined) return `[${field.values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')}][1 + CAST(i % ${field.values.length} AS INTEGER)]`;
+  if (field.values !== undefined) return `[${field.values.map(sqlString).join(', ')}][1 + CAST(i % ${field.values.length} AS INTEGER)]`;
   switch (field.type) {
     case 'int32':
       return 'CAST(i % 100000 AS INTEGER)';

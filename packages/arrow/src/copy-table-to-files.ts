@@ -1,9 +1,9 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { quoteIdentifier, StorageError, type DuckDBStore } from '@retail-datagen/duckdb';
+import { quoteIdentifier, sqlString, StorageError, type DuckDBStore } from '@retail-datagen/duckdb';
 import type { TableDefinition } from '@retail-datagen/models';
 import { partitionColumn, partitioningOf, relativeFilePath } from './file-layout.js';
-import { sqlString, type ManifestFile } from './file-manifest.js';
+import type { ManifestFile } from './file-manifest.js';
 
 /**
  * Options of {@link copyTableToFiles}.

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { duckdbColumnTypes, quoteIdentifier, StorageError } from '@retail-datagen/duckdb';
+import { duckdbColumnTypes, quoteIdentifier, sqlString, StorageError } from '@retail-datagen/duckdb';
 import type { ColumnType, TableDefinition, TableKind } from '@retail-datagen/models';
 import { arrowTypeNames } from './arrow-schema.js';
 import { partitioningOf, type FileFormat } from './file-layout.js';
@@ -238,16 +238,4 @@ export function duckdbReadQuery(directory: string, manifest: FileManifest, table
     case 'arrow':
       throw new StorageError(`DuckDB cannot read Arrow IPC files here (its arrow extension is not available); read ${table.name} with apache-arrow`);
   }
-}
-
-/**
- * A SQL string literal (quotes doubled), for file paths in DuckDB statements.
- *
- * @example
- * ```ts
- * sqlString("it's"); // "'it''s'"
- * ```
- */
-export function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }

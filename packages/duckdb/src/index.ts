@@ -10,4 +10,4 @@ export {
   type TransactionOptions,
 } from './duckdb-store.js';
 export { StorageError } from './storage-error.js';
-export { columnChunkType, columnSqlType, columnValueSql, createTableStatement, duckdbColumnTypes, quoteIdentifier } from './table-ddl.js';
+export { columnChunkType, columnSqlType, columnValueSql, createTableStatement, duckdbColumnTypes, quoteIdentifier, sqlString } from './table-ddl.js';

@@ -49,7 +49,7 @@ export const duckdbColumnTypes: Readonly<Record<ColumnType, { readonly sql: stri
  */
 export function columnSqlType(field: Pick<FieldDefinition, 'type' | 'values'>): string {
   if (field.values === undefined) return duckdbColumnTypes[field.type].sql;
-  return `ENUM(${field.values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')})`;
+  return `ENUM(${field.values.map(sqlString).join(', ')})`;
 }
 
 /** A field's type as an appender data-chunk vector: {@link columnSqlType}'s, as a node-api type. */
@@ -68,6 +68,18 @@ export function columnChunkType(field: Pick<FieldDefinition, 'type' | 'values'>)
  */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * A SQL string literal (quotes doubled): file paths, ENUM values.
+ *
+ * @example
+ * ```ts
+ * sqlString("it's"); // "'it''s'"
+ * ```
+ */
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   type ManifestTable,
   type WrittenTable,
 } from '@retail-datagen/arrow';
-import { openStore, quoteIdentifier, StorageError, type DuckDBStore } from '@retail-datagen/duckdb';
+import { openStore, quoteIdentifier, sqlString, StorageError, type DuckDBStore } from '@retail-datagen/duckdb';
 import { createColumnBatch, type ColumnData } from '@retail-datagen/generator-core';
 import { builtInCatalog, InvalidArgumentError, RetailDatagenError, type TableCatalog, type TableDefinition } from '@retail-datagen/models';
 
@@ -213,7 +213,7 @@ const snapshotAlias = 'retail_datagen_export_snapshot';
  */
 async function openSnapshotReader(store: DuckDBStore, tables: readonly TableDefinition[], work: string): Promise<DuckDBTableReader> {
   const path = join(work, snapshotFileName);
-  await store.query(`ATTACH '${path.replaceAll("'", "''")}' AS ${snapshotAlias}`);
+  await store.query(`ATTACH ${sqlString(path)} AS ${snapshotAlias}`);
   try {
     for (const table of tables) await store.query(`CREATE TABLE ${snapshotAlias}.${quoteIdentifier(table.name)} AS SELECT * FROM ${quoteIdentifier(table.name)}`);
   } finally {
