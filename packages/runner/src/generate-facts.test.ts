@@ -13,7 +13,7 @@ import { receipts } from '@retail-datagen/generator-receipts';
 import { seasonal } from '@retail-datagen/generator-seasonal';
 import { parseConfig, type RetailConfigInput } from '@retail-datagen/models';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { factRunDuckDBThreads, generateFacts } from './generate-facts.js';
+import { factRunCheckpointThreshold, factRunDuckDBThreads, generateFacts } from './generate-facts.js';
 import { generateMaster } from './generate-master.js';
 import { readRuns } from './runs/run-log.js';
 import { createLoyaltyGenerator } from './test-support/loyalty-points.js';
@@ -139,6 +139,15 @@ describe('generateFacts into DuckDB files', () => {
     await generateMaster({ database, config, generators: builtIn });
     await expect(generateFacts({ database, config, generators: builtIn, workers: -1 })).rejects.toThrow('--workers: got "-1"; expected a whole number from 0 to 256');
     expect((await readRuns(database)).runs).toEqual([]);
+  });
+
+  test('the write-ahead log a run keeps before a checkpoint is at most its DuckDB memory limit', () => {
+    expect(factRunCheckpointThreshold()).toBe('128MB');
+    expect(factRunCheckpointThreshold('192MB')).toBe('128MB');
+    expect(factRunCheckpointThreshold('64MB')).toBe('64MB');
+    expect(factRunCheckpointThreshold('0.1 GiB')).toBe('0.1 GiB');
+    expect(factRunCheckpointThreshold('2GB')).toBe('128MB');
+    expect(factRunCheckpointThreshold('lots')).toBe('128MB');
   });
 
   test('DuckDB gets the cores the main thread and the worker threads leave, at least one', () => {

@@ -41,6 +41,34 @@ import { acquireWriterLock, type LockHolder } from './runs/writer-lock.js';
 export const factRunDuckDBSettings = { memoryLimit: '192MB', checkpointThreshold: '128MB' } as const;
 
 /**
+ * The write-ahead log a fact run lets grow before DuckDB checkpoints it:
+ * {@link factRunDuckDBSettings}' 128MB, or the run's DuckDB memory limit when
+ * that is lower. Until a checkpoint, the logged rows are also held in
+ * memory; a log larger than the memory the run allows DuckDB would make the
+ * run's memory grow with its days up to the threshold.
+ *
+ * @example
+ * ```ts
+ * factRunCheckpointThreshold('192MB'); // '128MB'
+ * factRunCheckpointThreshold('64MB');  // '64MB'
+ * ```
+ */
+export function factRunCheckpointThreshold(memoryLimit: string = factRunDuckDBSettings.memoryLimit): string {
+  const limit = byteCount(memoryLimit);
+  const threshold = factRunDuckDBSettings.checkpointThreshold;
+  return limit !== undefined && limit < (byteCount(threshold) as number) ? memoryLimit : threshold;
+}
+
+const byteUnits: Readonly<Record<string, number>> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/** Bytes of a DuckDB size setting (`64MB`, `1.5 GiB`, `512 kb`); undefined when it is not one (DuckDB then refuses it itself). */
+function byteCount(size: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(size);
+  const unit = byteUnits[(match?.[2] || 'b').toLowerCase()];
+  return match === null || unit === undefined ? undefined : Number(match[1]) * unit;
+}
+
+/**
  * DuckDB's threads for a fact run that opens its own file: the cores the
  * main thread and the worker threads leave, at least 1 (the thread that
  * runs a statement always works on it). A thread more than the free cores
@@ -106,7 +134,7 @@ export interface GenerateFactsOptions {
    * the same for any size.
    */
   batchRows?: number | string;
-  /** DuckDB's memory limit during the run (default 192MB, {@link factRunDuckDBSettings}): bounds its cache of written blocks. */
+  /** DuckDB's memory limit during the run (default 192MB, {@link factRunDuckDBSettings}): bounds its cache of written blocks, and the write-ahead log kept before a checkpoint ({@link factRunCheckpointThreshold}). */
   duckdbMemoryLimit?: string;
   /** Reports the `facts` stage: units done, the step, rows per table and a checkpoint per committed day. */
   progress?: ProgressJob;
@@ -227,7 +255,7 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
       options.store ??
       (await openStore(options.database, {
         memoryLimit: options.duckdbMemoryLimit ?? factRunDuckDBSettings.memoryLimit,
-        checkpointThreshold: factRunDuckDBSettings.checkpointThreshold,
+        checkpointThreshold: factRunCheckpointThreshold(options.duckdbMemoryLimit),
         threads: factRunDuckDBThreads(workers),
       }));
     const existing = new Set(await store.existingTables());

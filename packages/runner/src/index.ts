@@ -1,6 +1,6 @@
 export { loadConfig } from './load-config.js';
 export { generateMaster, type GenerateMasterOptions, type TableRowCount } from './generate-master.js';
-export { factRunDuckDBSettings, factRunDuckDBThreads, generateFacts, resolveFactTables, type FactDayProgress, type FactRunStart, type GenerateFactsOptions, type GenerateFactsResult } from './generate-facts.js';
+export { factRunCheckpointThreshold, factRunDuckDBSettings, factRunDuckDBThreads, generateFacts, resolveFactTables, type FactDayProgress, type FactRunStart, type GenerateFactsOptions, type GenerateFactsResult } from './generate-facts.js';
 export type { FactRunMode } from './runs/plan-run.js';
 export { generateHistory, type GenerateHistoryResult } from './generate-history.js';
 export { generateToFiles, type GenerateFilesOptions, type GenerateFilesResult } from './generate-files.js';
