@@ -14,9 +14,11 @@ import { seasonal } from '@retail-datagen/generator-seasonal';
 import { parseConfig, type RetailConfigInput } from '@retail-datagen/models';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { factRunCheckpointThreshold, factRunDuckDBThreads, generateFacts } from './generate-facts.js';
+import { generateHistory } from './generate-history.js';
 import { generateMaster } from './generate-master.js';
 import { readRuns } from './runs/run-log.js';
 import { createLoyaltyGenerator } from './test-support/loyalty-points.js';
+import { startUnitWorkers } from './workers/unit-executor.js';
 
 const builtIn = { master, seasonal, inventory, receipts, logistics };
 const execFileAsync = promisify(execFile);
@@ -85,6 +87,36 @@ describe('generateFacts into DuckDB files', () => {
     const two = await hashes(await generate('workers-2', small, builtIn, { workers: 2, generatorsModule: builtInModule, batchRows: 100_000 }));
     expect(one).toEqual(inline);
     expect(two).toEqual(inline);
+  });
+
+  test('worker threads started ahead serve each run they are given: two histories with different seeds on one pool equal their inline runs', async () => {
+    const reseeded = { ...small, seed: 6 };
+    const inline = await hashes(await generate('ahead-inline-5', small, builtIn, { workers: 0 }));
+    const inlineReseeded = await hashes(await generate('ahead-inline-6', reseeded, builtIn, { workers: 0 }));
+    const unitWorkers = startUnitWorkers({ workers: 1, generatorsModule: builtInModule.href });
+    try {
+      const first = join(directory, 'ahead-5.duckdb');
+      const second = join(directory, 'ahead-6.duckdb');
+      const one = await generateHistory({ database: first, config: parseConfig(small), generators: builtIn, unitWorkers });
+      const two = await generateHistory({ database: second, config: parseConfig(reseeded), generators: builtIn, unitWorkers });
+      expect([one.facts?.cancelled, two.facts?.cancelled]).toEqual([false, false]);
+      expect(await hashes(first)).toEqual(inline);
+      expect(await hashes(second)).toEqual(inlineReseeded);
+      expect(inlineReseeded).not.toEqual(inline);
+    } finally {
+      await unitWorkers.close();
+    }
+  });
+
+  test('a generator module the workers cannot use fails the run with its reason, and the run is recorded as failed', async () => {
+    const database = join(directory, 'bad-module.duckdb');
+    const config = parseConfig(small);
+    await generateMaster({ database, config, generators: builtIn });
+    const module = new URL('./test-support/no-generators.mjs', import.meta.url);
+    await expect(generateFacts({ database, config, generators: builtIn, workers: 1, generatorsModule: module })).rejects.toThrow(
+      `${module.href} exports no \`generators\` record of generator packages`,
+    );
+    expect((await readRuns(database)).runs.map((run) => run.status)).toEqual(['failed']);
   });
 
   test('RETAIL_BATCH_ROWS sets the batch size when --batch-rows is not given, and a bad value is refused naming it', async () => {

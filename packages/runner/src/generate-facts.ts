@@ -12,7 +12,7 @@ import {
 } from '@retail-datagen/generator-core';
 import { openStore, type DuckDBStore } from '@retail-datagen/duckdb';
 import { InvalidArgumentError, RetailDatagenError, type RetailConfig, type TableCatalog, type TableDefinition } from '@retail-datagen/models';
-import { defaultWorkerCount, inlineExecutor, poolExecutor, type UnitExecutor } from './workers/unit-executor.js';
+import { defaultWorkerCount, inlineExecutor, poolExecutor, startUnitWorkers, type UnitExecutor, type UnitWorkers } from './workers/unit-executor.js';
 import type { ProgressJob } from '@retail-datagen/progress';
 import type { TableRowCount } from './generate-master.js';
 import { createBatchSizer, type BatchSizer } from './batching/index.js';
@@ -126,6 +126,13 @@ export interface GenerateFactsOptions {
    * Required for `workers` > 0.
    */
   generatorsModule?: string | URL;
+  /**
+   * Worker threads started ahead of the run ({@link startUnitWorkers}), to use
+   * instead of starting them: `generateHistory` starts them before the master
+   * data, so they are ready when the first day starts. They stay running;
+   * `workers` and `generatorsModule` are theirs.
+   */
+  unitWorkers?: UnitWorkers;
   /**
    * Most rows per batch handed to DuckDB (`--batch-rows`; larger batches are
    * cut, smaller ones are packed into DuckDB's data chunks as they are);
@@ -244,13 +251,17 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
   const written = resolveFactTables(options.generators, options.tables);
   if (options.config.end < options.config.start) throw new InvalidArgumentError('end', options.config.end, `a day on or after the start, ${options.config.start}`);
   const batchSizer = createBatchSizer(options.batchRows);
-  const workers = resolveWorkerCount(options);
+  const workers = options.unitWorkers?.workers ?? resolveWorkerCount(options);
 
   const clock = options.clock ?? systemClock;
   const lock = acquireWriterLock(options.database, clock);
   let store: DuckDBStore | undefined;
   let runId: string | undefined;
+  let ownWorkers: UnitWorkers | undefined;
   try {
+    // Worker threads start now: they load the generator packages while the run is planned and the dimensions read.
+    if (options.unitWorkers === undefined) ownWorkers = startWorkersFor(options);
+    const unitWorkers = options.unitWorkers ?? ownWorkers;
     store =
       options.store ??
       (await openStore(options.database, {
@@ -271,11 +282,12 @@ export async function generateFacts(options: GenerateFactsOptions): Promise<Gene
     const record = planned.record;
     runId = record.runId;
     lock.setRun(runId);
-    return await runDays(options, store, registry, planned, lock.tookOverFrom, batchSizer);
+    return await runDays(options, store, registry, planned, lock.tookOverFrom, batchSizer, { unitWorkers, ownWorkers });
   } catch (error) {
     if (store !== undefined && runId !== undefined) await recordFailure(store, runId, error, clock);
     throw error;
   } finally {
+    await ownWorkers?.close();
     if (options.store === undefined) store?.close();
     lock.release();
   }
@@ -288,6 +300,7 @@ async function runDays(
   planned: PlannedRun,
   tookOverLockFrom: LockHolder | undefined,
   batchSizer: BatchSizer,
+  threads: { unitWorkers: UnitWorkers | undefined; ownWorkers: UnitWorkers | undefined },
 ): Promise<GenerateFactsResult> {
   const clock = options.clock ?? systemClock;
   const lockNote = tookOverLockFrom ? { tookOverLockFrom } : {};
@@ -326,7 +339,7 @@ async function runDays(
   let committedDays = firstDay - runFirstDay;
   options.onStart?.({ runId: record.runId, mode: planned.mode, firstDate: isoDateOf(firstDay), ...(checkpoint ? { resumedAfter: checkpoint.date } : {}), ...lockNote });
 
-  const executor = createExecutor(options, engine, registry.catalog);
+  const executor = threads.unitWorkers?.executorFor(engine, registry.catalog) ?? inlineExecutor();
   const { progress, signal } = options;
   const units = engine.partitions.length;
   try {
@@ -376,6 +389,8 @@ async function runDays(
     });
   } finally {
     await executor.close();
+    // The run's own threads stop before its last transaction and the close (DuckDB's checkpoint) have the cores.
+    await threads.ownWorkers?.close();
   }
 
   const finished = committedDays === days;
@@ -419,6 +434,13 @@ export function createExecutor(options: Pick<GenerateFactsOptions, 'workers' | '
   const workers = resolveWorkerCount(options);
   if (workers === 0 || module === undefined) return inlineExecutor();
   return poolExecutor({ workers, generatorsModule: module, engine, catalog });
+}
+
+/** @internal Starts the run's worker threads, if it runs any ({@link resolveWorkerCount}). */
+export function startWorkersFor(options: Pick<GenerateFactsOptions, 'workers' | 'generatorsModule'>): UnitWorkers | undefined {
+  const workers = resolveWorkerCount(options);
+  if (workers === 0 || options.generatorsModule === undefined) return undefined;
+  return startUnitWorkers({ workers, generatorsModule: String(options.generatorsModule) });
 }
 
 /**

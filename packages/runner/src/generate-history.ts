@@ -1,11 +1,12 @@
 import { createBatchSizer } from './batching/index.js';
 import { openStore } from '@retail-datagen/duckdb';
 import { access } from 'node:fs/promises';
-import { generateFacts, type GenerateFactsOptions, type GenerateFactsResult } from './generate-facts.js';
+import { generateFacts, startWorkersFor, type GenerateFactsOptions, type GenerateFactsResult } from './generate-facts.js';
 import { generateMaster, type TableRowCount } from './generate-master.js';
 import { runStages } from './run-stages.js';
 import { listRuns } from './runs/run-log.js';
 import { acquireWriterLock } from './runs/writer-lock.js';
+import type { UnitWorkers } from './workers/unit-executor.js';
 
 /** What {@link generateHistory} wrote. */
 export interface GenerateHistoryResult {
@@ -35,7 +36,10 @@ export async function generateHistory(options: GenerateFactsOptions): Promise<Ge
   // Settings are checked before the master data is replaced.
   createBatchSizer(options.batchRows);
   const lock = acquireWriterLock(options.database, options.clock);
+  let ownWorkers: UnitWorkers | undefined;
   try {
+    // The fact run's worker threads start first: they load the generator packages while the master data is made.
+    if (options.unitWorkers === undefined) ownWorkers = startWorkersFor(options);
     const keepMaster = options.resume !== undefined && (await hasRuns(options));
     let dimensions: TableRowCount[] = [];
     if (keepMaster) {
@@ -45,9 +49,10 @@ export async function generateHistory(options: GenerateFactsOptions): Promise<Ge
       dimensions = await generateMaster({ database: options.database, config: options.config, generators: options.generators, ...(options.store ? { store: options.store } : {}), ...(options.progress ? { progress: options.progress } : {}), ...(options.clock ? { clock: options.clock } : {}) });
     }
     if (options.signal?.aborted) return { dimensions, generatedMaster: !keepMaster, facts: undefined };
-    const facts = await generateFacts(options);
+    const facts = await generateFacts(ownWorkers ? { ...options, unitWorkers: ownWorkers } : options);
     return { dimensions: keepMaster ? facts.dimensions : dimensions, generatedMaster: !keepMaster, facts };
   } finally {
+    await ownWorkers?.close();
     lock.release();
   }
 }

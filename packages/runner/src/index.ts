@@ -8,7 +8,7 @@ export { getRun, listCheckpoints, listRuns, readRuns, runTableNames, type RunChe
 export { acquireWriterLock, lockHolderOf, type LockHolder, type WriterLock } from './runs/writer-lock.js';
 export { configDifferences, formatDifferences, type ConfigDifference } from './runs/config-differences.js';
 export { runStageDefinitions, runStages } from './run-stages.js';
-export { defaultWorkerCount } from './workers/unit-executor.js';
+export { defaultWorkerCount, startUnitWorkers, type UnitWorkers } from './workers/unit-executor.js';
 export { loadGenerators } from './workers/load-generators.js';
 export { exportDatabase, type ExportDatabaseOptions, type ExportDatabaseResult, type ExportTableProgress } from './export-database.js';
 export { BatchSizer, createBatchSizer, parseBatchRows, rebatch, resolveBatchRows, type BatchRowsChoice, type BatchSizerOptions, type BatchWriteSample } from './batching/index.js';

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FactEngine, UnitResult } from '@retail-datagen/generator-core';
 import type { TableCatalog } from '@retail-datagen/models';
 import { Piscina } from 'piscina';
-import type { UnitTask, UnitWorkerSetup } from './unit-worker.js';
+import type { SharedUnitSetup, UnitTask, UnitWorkerData, UnitWorkerSetup } from './unit-worker.js';
 import { fromWireUnitResult, toWireBatch, transferablesOf, type WireUnitResult } from './wire.js';
 
 /** Runs store-phase units for the runner: inline, or on a pool of worker threads. */
@@ -47,51 +48,116 @@ export function inlineExecutor(): UnitExecutor {
 }
 
 /**
- * Units run on `workers` worker threads (piscina). Each worker builds the
- * same engine from the run (generator packages loaded from
- * `generatorsModule`); a unit's store states travel with it, transferred
- * rather than copied, and come back with its batches. Which worker runs which
- * unit does not matter: the output is the same as inline.
+ * Worker threads for store-phase units, started ahead of a run: each thread
+ * starts and loads the generator packages (from `generatorsModule`) while the
+ * main thread makes the master data and plans the run. {@link UnitWorkers.executorFor}
+ * then gives a run's executor on them.
+ *
+ * @example
+ * ```ts
+ * const unitWorkers = startUnitWorkers({ workers: 1, generatorsModule: import.meta.resolve('@retail-datagen/cli/generators') });
+ * try {
+ *   await generateFacts({ database, config, generators, unitWorkers });
+ * } finally {
+ *   await unitWorkers.close();
+ * }
+ * ```
  */
-export function poolExecutor(options: { workers: number; generatorsModule: string; engine: FactEngine; catalog: TableCatalog }): UnitExecutor {
-  const { engine, catalog } = options;
-  const setup: UnitWorkerSetup = {
-    generatorsModule: options.generatorsModule,
-    config: engine.run.config,
-    dims: [...engine.run.dims.values()].map((batch) => toWireBatch(batch)),
-    firstDay: engine.run.firstDay,
-    lastDay: engine.run.lastDay,
-  };
-  const poolOptions = {
-    filename: workerFile(),
-    minThreads: options.workers,
-    maxThreads: options.workers,
-    idleTimeout: 60_000,
-    // A day's units all wait at the workers, not in the pool: a worker goes on to its next unit while the main
-    // thread is busy (appending to DuckDB), instead of waiting for the main thread to hand it over.
-    concurrentTasksPerWorker: Math.max(1, Math.ceil(engine.partitions.length / options.workers)),
-    workerData: setup,
-  };
-  const pool = createPool(poolOptions, workerExecArgv());
+export interface UnitWorkers {
+  /** Worker threads in the pool. */
+  readonly workers: number;
+  /** The module the workers load the generator packages from. */
+  readonly generatorsModule: string;
+  /**
+   * The executor of one run on these threads: each worker builds the same
+   * engine from the run (its config, dimensions and days) on its first unit.
+   * Closing it leaves the threads running; {@link UnitWorkers.close} stops them.
+   */
+  executorFor(engine: FactEngine, catalog: TableCatalog): UnitExecutor;
+  /** Stops the threads (again: the same promise). */
+  close(): Promise<void>;
+}
+
+let nextSetupId = 1;
+
+/**
+ * Starts `workers` worker threads (piscina) for store-phase units. A unit's
+ * store states travel with it, transferred rather than copied, and come back
+ * with its batches; the run's setup (config, dimensions) is serialized once
+ * into shared memory that every task refers to. Which worker runs which unit
+ * does not matter: the output is the same as inline.
+ */
+export function startUnitWorkers(options: { workers: number; generatorsModule: string }): UnitWorkers {
+  const workerData: UnitWorkerData = { generatorsModule: options.generatorsModule };
+  const pool = createPool(
+    {
+      filename: workerFile(),
+      minThreads: options.workers,
+      maxThreads: options.workers,
+      idleTimeout: 60_000,
+      // A day's units all wait at the workers, not in the pool: a worker goes on to its next unit while the main
+      // thread is busy (appending to DuckDB), instead of waiting for the main thread to hand it over.
+      concurrentTasksPerWorker: 256,
+      workerData,
+    },
+    workerExecArgv(),
+  );
+  let closing: Promise<void> | undefined;
   return {
     workers: options.workers,
-    async runUnits(runEngine, dayNumber, onUnit) {
-      const tasks: Promise<UnitResult>[] = [];
-      for (let partition = 0; partition < runEngine.partitions.length; partition++) {
-        const task: UnitTask = { dayNumber, partition, states: runEngine.unitStates(partition) };
-        tasks.push(
-          (pool.run(task, { transferList: transferablesOf(task.states) }) as Promise<WireUnitResult>).then((wire) => {
-            runEngine.adoptUnitStates(partition, wire.states);
-            onUnit?.();
-            return fromWireUnitResult(wire, catalog);
-          }),
-        );
-      }
-      return Promise.all(tasks);
+    generatorsModule: options.generatorsModule,
+    executorFor(engine, catalog) {
+      const setup = shareSetup({
+        config: engine.run.config,
+        dims: [...engine.run.dims.values()].map((batch) => toWireBatch(batch)),
+        firstDay: engine.run.firstDay,
+        lastDay: engine.run.lastDay,
+      });
+      return {
+        workers: options.workers,
+        async runUnits(runEngine, dayNumber, onUnit) {
+          const tasks: Promise<UnitResult>[] = [];
+          for (let partition = 0; partition < runEngine.partitions.length; partition++) {
+            const task: UnitTask = { setup, dayNumber, partition, states: runEngine.unitStates(partition) };
+            tasks.push(
+              (pool.run(task, { transferList: transferablesOf(task.states) }) as Promise<WireUnitResult>).then((wire) => {
+                runEngine.adoptUnitStates(partition, wire.states);
+                onUnit?.();
+                return fromWireUnitResult(wire, catalog);
+              }),
+            );
+          }
+          return Promise.all(tasks);
+        },
+        async close() {},
+      };
     },
-    async close() {
-      await pool.destroy();
+    close() {
+      closing ??= pool.destroy();
+      return closing;
     },
+  };
+}
+
+/** Serializes a run's setup into shared memory, once for all its tasks. */
+function shareSetup(setup: UnitWorkerSetup): SharedUnitSetup {
+  const serialized = serialize(setup);
+  const bytes = new SharedArrayBuffer(serialized.byteLength);
+  new Uint8Array(bytes).set(serialized);
+  return { id: nextSetupId++, bytes };
+}
+
+/**
+ * Units run on `workers` worker threads started for this run alone
+ * ({@link startUnitWorkers}); closing the executor stops them.
+ */
+export function poolExecutor(options: { workers: number; generatorsModule: string; engine: FactEngine; catalog: TableCatalog }): UnitExecutor {
+  const unitWorkers = startUnitWorkers(options);
+  const executor = unitWorkers.executorFor(options.engine, options.catalog);
+  return {
+    workers: executor.workers,
+    runUnits: (engine, dayNumber, onUnit) => executor.runUnits(engine, dayNumber, onUnit),
+    close: () => unitWorkers.close(),
   };
 }
 
