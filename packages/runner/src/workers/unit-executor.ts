@@ -96,7 +96,9 @@ export function startUnitWorkers(options: { workers: number; generatorsModule: s
       maxThreads: options.workers,
       idleTimeout: 60_000,
       // A day's units all wait at the workers, not in the pool: a worker goes on to its next unit while the main
-      // thread is busy (appending to DuckDB), instead of waiting for the main thread to hand it over.
+      // thread is busy (appending to DuckDB), instead of waiting for the main thread to hand it over. The pool
+      // starts before the run's partition count is known; the least busy worker takes each task, so they share
+      // the units evenly whatever the bound.
       concurrentTasksPerWorker: 256,
       workerData,
     },
