@@ -155,12 +155,7 @@ function shareSetup(setup: UnitWorkerSetup): SharedUnitSetup {
  */
 export function poolExecutor(options: { workers: number; generatorsModule: string; engine: FactEngine; catalog: TableCatalog }): UnitExecutor {
   const unitWorkers = startUnitWorkers(options);
-  const executor = unitWorkers.executorFor(options.engine, options.catalog);
-  return {
-    workers: executor.workers,
-    runUnits: (engine, dayNumber, onUnit) => executor.runUnits(engine, dayNumber, onUnit),
-    close: () => unitWorkers.close(),
-  };
+  return { ...unitWorkers.executorFor(options.engine, options.catalog), close: () => unitWorkers.close() };
 }
 
 /**
